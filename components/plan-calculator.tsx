@@ -1,0 +1,161 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useId, useState } from "react";
+import { CircleAlert } from "lucide-react";
+import { isBuyable, remainingTh, type ProductView } from "@/lib/catalogue/product-view";
+import { buyNowHref } from "@/lib/catalogue/links";
+import { toMarketConditions, type MarketView } from "@/lib/market/market-view";
+import { formatBtc, formatInteger, formatUsd } from "@/lib/money/format";
+import { checkThAmount, estimatePlan } from "@/lib/pricing/plan-estimate";
+import { ButtonLink } from "./ui/button-link";
+
+// Prices N TH of a plan with the same functions the server charges with. The starting amount
+// may come from the link (?th=…); anything malformed there is shown as a message, not an error.
+export function PlanCalculator({ product, market }: { product: ProductView; market: MarketView | null }) {
+  const fromLink = useSearchParams().get("th");
+  const bounds = { minOrderTh: product.minOrderTh, maxOrderTh: Math.min(product.maxOrderTh, Math.max(remainingTh(product), product.minOrderTh)) };
+  const initial = fromLink ?? String(Math.min(Math.max(100, bounds.minOrderTh), bounds.maxOrderTh));
+  const [text, setText] = useState(initial.slice(0, 20));
+  const inputId = useId();
+  const errorId = `${inputId}-error`;
+
+  const check = checkThAmount(text, bounds);
+  const estimate = check.ok && market ? estimatePlan(product, toMarketConditions(market), check.th) : null;
+  const price = check.ok ? estimate?.price : null;
+  const btcPriceCents = market ? BigInt(market.btcPriceCents) : null;
+  const result = estimate ? estimate.termCents - estimate.price.totalCents : null;
+  const buyable = isBuyable(product);
+
+  return (
+    <section
+      aria-labelledby="calculator-title"
+      className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <h2 id="calculator-title" className="text-lg font-semibold">
+        Calculator
+      </h2>
+      <div className="mt-4">
+        <label htmlFor={inputId} className="text-sm font-medium">
+          Hashrate (TH)
+        </label>
+        <div className="mt-1.5 flex items-center gap-3">
+          <input
+            id={inputId}
+            name="th"
+            inputMode="numeric"
+            autoComplete="off"
+            value={text}
+            onChange={(event) => setText(event.target.value.slice(0, 20))}
+            aria-invalid={!check.ok}
+            aria-describedby={check.ok ? `${inputId}-hint` : errorId}
+            className="w-32 rounded-md border border-zinc-300 bg-white px-3 py-2 text-right tabular-nums shadow-sm aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-950"
+          />
+          <span className="text-sm text-zinc-600 dark:text-zinc-400">TH</span>
+        </div>
+        <input
+          type="range"
+          aria-label="Hashrate slider"
+          min={bounds.minOrderTh}
+          max={bounds.maxOrderTh}
+          step={1}
+          value={check.ok ? check.th : bounds.minOrderTh}
+          onChange={(event) => setText(event.target.value)}
+          className="mt-3 w-full accent-amber-500"
+        />
+        {check.ok ? (
+          <p id={`${inputId}-hint`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+            {formatInteger(bounds.minOrderTh)}–{formatInteger(bounds.maxOrderTh)} TH per order
+          </p>
+        ) : (
+          <p id={errorId} role="alert" className="mt-2 flex items-center gap-1.5 text-sm text-red-700 dark:text-red-400">
+            <CircleAlert className="size-4 shrink-0" aria-hidden /> {check.message}
+          </p>
+        )}
+      </div>
+
+      <dl className="mt-5 divide-y divide-zinc-100 text-sm dark:divide-zinc-800" aria-live="polite">
+        <Row label="Hashrate fee" value={price ? formatUsd(price.hashrateFeeCents) : "—"} testId="calc-hashrate-fee" />
+        <Row
+          label={`Service fee (${product.durationDays} days)`}
+          value={price ? formatUsd(price.serviceFeeCents) : "—"}
+          hint={price ? `${formatUsd((price.serviceFeePerDayMicros + 5_000n) / 10_000n)} a day, prepaid` : undefined}
+          testId="calc-service-fee"
+        />
+        <Row label="Total" value={price ? formatUsd(price.totalCents) : "—"} strong testId="calc-total" />
+        <Row
+          label="Est. daily output"
+          value={estimate ? formatBtc(estimate.dailySats) : "—"}
+          hint={estimate ? `≈ ${formatUsd(estimate.dailyCents)}` : undefined}
+          testId="calc-daily-output"
+        />
+        <Row
+          label={`Est. output over ${product.durationDays} days`}
+          value={estimate ? formatBtc(estimate.termSats) : "—"}
+          hint={estimate ? `≈ ${formatUsd(estimate.termCents)} at today's price` : undefined}
+          testId="calc-term-output"
+        />
+        <Row
+          label="Break-even BTC price"
+          value={estimate ? (estimate.breakEvenCents === null ? "Never at today's difficulty" : formatUsd(estimate.breakEvenCents)) : "—"}
+          hint={btcPriceCents !== null ? `today ${formatUsd(btcPriceCents)}` : undefined}
+          testId="calc-break-even"
+        />
+        {result !== null ? (
+          <Row
+            label="Est. result at today's price"
+            value={
+              <span className={result >= 0n ? "text-green-700 dark:text-green-400" : "text-red-700 dark:text-red-400"}>
+                {result >= 0n ? "+" : ""}
+                {formatUsd(result)}
+              </span>
+            }
+            testId="calc-result"
+          />
+        ) : null}
+      </dl>
+      {!market ? (
+        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Output estimates appear once market data is available.</p>
+      ) : null}
+
+      <div className="mt-5">
+        {buyable ? (
+          <ButtonLink href={buyNowHref(product.slug, check.ok ? check.th : undefined)} className="w-full">
+            Buy Now{check.ok ? ` · ${formatInteger(check.th)} TH` : ""}
+          </ButtonLink>
+        ) : (
+          <p className="rounded-md bg-zinc-100 px-4 py-2 text-center text-sm font-semibold text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+            {product.status === "archived" ? "No longer on sale" : "Sold out"}
+          </p>
+        )}
+        <p className="mt-2 text-xs leading-5 text-zinc-500 dark:text-zinc-400">
+          Output is an estimate at today&apos;s difficulty and price; both change. The price is fixed when you order.
+        </p>
+      </div>
+    </section>
+  );
+}
+
+function Row({
+  label,
+  value,
+  hint,
+  strong = false,
+  testId,
+}: {
+  label: string;
+  value: React.ReactNode;
+  hint?: string;
+  strong?: boolean;
+  testId: string;
+}) {
+  return (
+    <div className="flex items-baseline justify-between gap-4 py-2">
+      <dt className={strong ? "font-semibold" : "text-zinc-600 dark:text-zinc-400"}>{label}</dt>
+      <dd className={`text-right tabular-nums ${strong ? "text-base font-semibold" : ""}`} data-testid={testId}>
+        {value}
+        {hint ? <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">{hint}</span> : null}
+      </dd>
+    </div>
+  );
+}

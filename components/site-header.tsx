@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { Logo } from "./logo";
+import { ThemeToggle } from "./theme-toggle";
+
+const NAV = [
+  { href: "/#plans", label: "Plans" },
+  { href: "/#how-it-works", label: "How it works" },
+  { href: "/privacy", label: "Privacy" },
+];
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-30 border-b border-zinc-200 bg-zinc-50/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3">
+        <Link href="/" className="rounded-md" aria-label="Hashwork home">
+          <Logo />
+        </Link>
+        <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="flex gap-5 text-sm text-zinc-600 dark:text-zinc-400">
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="rounded-sm hover:text-zinc-900 dark:hover:text-zinc-100">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <ThemeToggle />
+          <Link
+            href="/sign-in"
+            className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-100 dark:text-zinc-200 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Sign in
+          </Link>
+        </div>
+      </div>
+    </header>
+  );
+}
