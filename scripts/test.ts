@@ -1,0 +1,134 @@
+// `npm test`: every test layer in one command, on a fresh machine with nothing but Node.
+//   npm test                    unit, integration, end-to-end
+//   npm run test:unit           (also test:integration, test:e2e) one layer alone
+// Integration and end-to-end tests get fresh databases on the server provideTestServer picks.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../lib/db/client";
+import { migrate } from "../lib/db/migrate";
+import { seed } from "../prisma/seed";
+import { PROJECT_ROOT } from "./lib/app-database";
+import { findChromium, HOW_TO_GET_CHROMIUM } from "./lib/chromium";
+import { provideTestServer, type TestServer } from "./lib/test-server";
+
+type Layer = "unit" | "integration" | "e2e";
+const ALL: Layer[] = ["unit", "integration", "e2e"];
+const requested = process.argv[2] as Layer | undefined;
+if (requested && !ALL.includes(requested)) {
+  console.error(`Unknown test layer "${requested}". Use one of: ${ALL.join(", ")}.`);
+  process.exit(2);
+}
+const layers = requested ? [requested] : ALL;
+const extraArgs = process.argv.slice(3);
+const log = (line: string) => console.log(`[test] ${line}`);
+const REPORT_DIR = path.join(PROJECT_ROOT, "test-results");
+
+// Fail at once, before any slow step, when the browser is missing.
+const chromiumPath = layers.includes("e2e") ? findChromium() : null;
+if (layers.includes("e2e") && !chromiumPath) {
+  console.error(HOW_TO_GET_CHROMIUM);
+  process.exit(1);
+}
+
+function run(command: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, command, { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", name);
+type Counts = { passed: number; failed: number; skipped: number };
+const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+
+function readVitestCounts(file: string): Counts | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function readPlaywrightCounts(file: string): Counts | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+function add(layer: Layer, counts: Counts | null, exitCode: number): boolean {
+  const failed = exitCode !== 0 || !counts || counts.failed > 0;
+  if (counts) {
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  } else {
+    totals.failed += 1; // the runner died before reporting: count the layer as one failure
+  }
+  log(`${layer}: ${counts ? `${counts.passed} passed, ${counts.failed} failed` : "no report"}${failed ? " ✗" : " ✓"}`);
+  return !failed;
+}
+
+async function vitest(layer: "unit" | "integration", env: NodeJS.ProcessEnv = {}): Promise<boolean> {
+  const report = path.join(REPORT_DIR, `${layer}.json`);
+  rmSync(report, { force: true });
+  const code = await run(
+    [bin("vitest/vitest.mjs"), "run", "--project", layer, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extraArgs],
+    env,
+  );
+  return add(layer, readVitestCounts(report), code);
+}
+
+let server: TestServer | undefined;
+const databases: string[] = [];
+let ok = true;
+
+async function database(prefix: string): Promise<string> {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  const url = await server!.createDatabase(name);
+  databases.push(name);
+  await migrate(url);
+  return url;
+}
+
+async function cleanUp() {
+  for (const name of databases.splice(0)) await server?.dropDatabase(name).catch(() => {});
+  await server?.stop().catch(() => {});
+}
+process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+
+try {
+  if (layers.includes("unit")) ok = (await vitest("unit")) && ok;
+
+  if (layers.includes("integration") || layers.includes("e2e")) {
+    server = await provideTestServer(log);
+    log(`Tests use ${server.description}.`);
+  }
+
+  if (layers.includes("integration")) {
+    const url = await database("hashwork_it");
+    ok = (await vitest("integration", { TEST_PG_SERVER_URL: server!.serverUrl, DATABASE_URL: url })) && ok;
+  }
+
+  if (layers.includes("e2e")) {
+    const url = await database("hashwork_e2e");
+    const db = createPrismaClient(url);
+    await seed(db);
+    await db.$disconnect();
+    const report = path.join(REPORT_DIR, "e2e.json");
+    rmSync(report, { force: true });
+    const code = await run([bin("@playwright/test/cli.js"), "test", ...extraArgs], {
+      DATABASE_URL: url,
+      CHROMIUM_PATH: chromiumPath!,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+      NEXT_TELEMETRY_DISABLED: "1",
+    });
+    ok = add("e2e", readPlaywrightCounts(report), code) && ok;
+  }
+} catch (error) {
+  ok = false;
+  console.error(error instanceof Error ? error.message : error);
+} finally {
+  await cleanUp();
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(ok ? 0 : 1);

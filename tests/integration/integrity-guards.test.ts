@@ -1,0 +1,123 @@
+// The database itself refuses oversold hashrate, unbalanced ledger transactions and edits of
+// history, whatever code path tries.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+let db: Db;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = createPrismaClient(database.url);
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await database.drop();
+});
+
+function newProduct(overrides: Partial<Parameters<Db["product"]["create"]>[0]["data"]> = {}) {
+  return db.product.create({
+    data: {
+      slug: `plan-${Math.random().toString(36).slice(2, 10)}`,
+      title: "Test plan",
+      machineModel: "Antminer S19 Pro",
+      machineHashrateThs: 110,
+      efficiencyJPerTh: "29.5",
+      electricityUsdPerKwh: "0.06",
+      durationDays: 20,
+      hashrateFeePerTh: "0.2",
+      serviceFeePerThDay: "0.0425",
+      poolFeeBps: 250,
+      inventoryTh: 100,
+      minOrderTh: 1,
+      maxOrderTh: 100,
+      ...overrides,
+    },
+  });
+}
+
+async function account(key: string, currency: "USD" | "BTC") {
+  return db.ledgerAccount.create({ data: { key, kind: "platform_revenue", currency } });
+}
+
+describe("catalogue guards", () => {
+  it("never lets sold TH pass inventory or go below zero", async () => {
+    const product = await newProduct();
+    await expect(db.product.update({ where: { id: product.id }, data: { soldTh: 101 } })).rejects.toThrow(/Product_soldTh_range/);
+    await expect(db.product.update({ where: { id: product.id }, data: { soldTh: -1 } })).rejects.toThrow(/Product_soldTh_range/);
+    await db.product.update({ where: { id: product.id }, data: { soldTh: 100 } });
+    expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(100);
+  });
+
+  it("refuses nonsense plans", async () => {
+    await expect(newProduct({ minOrderTh: 10, maxOrderTh: 5 })).rejects.toThrow(/Product_order_bounds/);
+    await expect(newProduct({ poolFeeBps: 10_001 })).rejects.toThrow(/Product_terms_positive/);
+    await expect(newProduct({ serviceFeePerThDay: "-0.01" })).rejects.toThrow(/Product_terms_positive/);
+  });
+});
+
+describe("ledger guards", () => {
+  it("accepts a transaction whose entries sum to zero per currency", async () => {
+    const [a, b] = [await account(`a-${Date.now()}`, "USD"), await account(`b-${Date.now()}`, "USD")];
+    const tx = await db.ledgerTransaction.create({
+      data: {
+        kind: "admin_credit",
+        description: "balanced",
+        entries: { create: [{ accountId: a.id, amount: 500n }, { accountId: b.id, amount: -500n }] },
+      },
+      include: { entries: true },
+    });
+    expect(tx.entries).toHaveLength(2);
+  });
+
+  it("refuses, at commit, a transaction that does not balance — and writes none of it", async () => {
+    const [a, b] = [await account(`c-${Date.now()}`, "USD"), await account(`d-${Date.now()}`, "USD")];
+    await expect(
+      db.$transaction(async (tx) => {
+        const created = await tx.ledgerTransaction.create({ data: { kind: "admin_credit", description: "unbalanced" } });
+        await tx.ledgerEntry.create({ data: { transactionId: created.id, accountId: a.id, amount: 500n } });
+        await tx.ledgerEntry.create({ data: { transactionId: created.id, accountId: b.id, amount: -499n } });
+      }),
+    ).rejects.toThrow(/does not balance in USD/);
+    expect(await db.ledgerTransaction.count({ where: { description: "unbalanced" } })).toBe(0);
+  });
+
+  it("refuses a transaction that balances only by mixing currencies", async () => {
+    const [usd, btc] = [await account(`e-${Date.now()}`, "USD"), await account(`f-${Date.now()}`, "BTC")];
+    await expect(
+      db.ledgerTransaction.create({
+        data: {
+          kind: "admin_credit",
+          description: "mixed",
+          entries: { create: [{ accountId: usd.id, amount: 100n }, { accountId: btc.id, amount: -100n }] },
+        },
+      }),
+    ).rejects.toThrow(/does not balance/);
+  });
+
+  it("never lets an entry change or disappear", async () => {
+    const [a, b] = [await account(`g-${Date.now()}`, "USD"), await account(`h-${Date.now()}`, "USD")];
+    const tx = await db.ledgerTransaction.create({
+      data: { kind: "admin_credit", description: "history", entries: { create: [{ accountId: a.id, amount: 1n }, { accountId: b.id, amount: -1n }] } },
+      include: { entries: true },
+    });
+    const entry = tx.entries[0]!;
+    await expect(db.ledgerEntry.update({ where: { id: entry.id }, data: { amount: 2n } })).rejects.toThrow(/append-only/);
+    await expect(db.ledgerEntry.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+    await expect(db.ledgerEntry.create({ data: { transactionId: tx.id, accountId: a.id, amount: 0n } })).rejects.toThrow(/LedgerEntry_amount_nonzero/);
+  });
+});
+
+describe("audit log", () => {
+  it("is append-only, except that erasing a user clears the actor link", async () => {
+    const user = await db.user.create({ data: { email: `audit-${Date.now()}@example.com`, passwordHash: "x" } });
+    const entry = await db.auditLog.create({ data: { actorId: user.id, action: "test.action", targetType: "user", targetId: user.id } });
+    await expect(db.auditLog.update({ where: { id: entry.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditLog.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+
+    await db.user.delete({ where: { id: user.id } });
+    const after = await db.auditLog.findUniqueOrThrow({ where: { id: entry.id } });
+    expect(after.actorId).toBeNull();
+    expect(after.action).toBe("test.action");
+  });
+});

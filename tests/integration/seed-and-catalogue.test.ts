@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { findPublicProduct, listStorefrontProducts } from "@/lib/catalogue/queries";
+import { soldPercent } from "@/lib/catalogue/product-view";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { latestMarket } from "@/lib/market/queries";
+import { seed } from "@/prisma/seed";
+import { SEED_ACCOUNTS } from "@/prisma/seed-data";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+describe("seed", () => {
+  let database: TestDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = createPrismaClient(database.url);
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  const counts = async () => ({
+    products: await db.product.count(),
+    snapshots: await db.marketSnapshot.count(),
+    users: await db.user.count(),
+  });
+
+  it("fills an empty database, and a second run adds nothing and overwrites no edit", async () => {
+    const today = new Date("2026-11-25T12:00:00Z");
+    await seed(db, { today });
+    const first = await counts();
+    expect(first.products).toBeGreaterThanOrEqual(4);
+    expect(first.snapshots).toBe(30);
+    expect(first.users).toBe(2);
+
+    await db.product.update({ where: { slug: "antminer-s21-60-days" }, data: { title: "Edited by an admin" } });
+    await seed(db, { today });
+    expect(await counts()).toEqual(first);
+    expect((await db.product.findUniqueOrThrow({ where: { slug: "antminer-s21-60-days" } })).title).toBe("Edited by an admin");
+  });
+
+  it("has the S19 Pro 20-day plan at about $105 per 100 TH and 30 % sold", async () => {
+    const plan = await db.product.findUniqueOrThrow({ where: { slug: "antminer-s19-pro-20-days" } });
+    expect(plan.title).toBe("Antminer S19 Pro · 20 days");
+    expect(plan.hashrateFeePerTh.toFixed(2)).toBe("0.20");
+    expect(plan.serviceFeePerThDay.toFixed(4)).toBe("0.0425");
+    expect(soldPercent(plan)).toBe(30);
+  });
+
+  it("has 30 days of market data ending today, around 148 T and $90,000", async () => {
+    const snapshots = await db.marketSnapshot.findMany({ orderBy: { day: "asc" } });
+    expect(snapshots.at(-1)!.day.toISOString().slice(0, 10)).toBe("2026-11-25");
+    expect(snapshots[0]!.day.toISOString().slice(0, 10)).toBe("2026-10-27");
+    for (const snapshot of snapshots) {
+      const tera = Number(snapshot.difficulty.toFixed(0)) / 1e12;
+      expect(tera).toBeGreaterThan(140);
+      expect(tera).toBeLessThan(155);
+      expect(Number(snapshot.btcPriceCents)).toBeGreaterThan(8_000_000);
+      expect(Number(snapshot.btcPriceCents)).toBeLessThan(10_000_000);
+      expect(snapshot.blockSubsidySats).toBe(312_500_000n);
+    }
+    expect(snapshots.at(-1)!.difficulty.toFixed(0)).toBe("148200000000000");
+  });
+
+  it("creates an admin and a customer whose printed passwords work (argon2id)", async () => {
+    for (const account of SEED_ACCOUNTS) {
+      const user = await db.user.findUniqueOrThrow({ where: { email: account.email }, omit: { passwordHash: false } });
+      expect(user.role).toBe(account.role);
+      expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+      expect(await verifyPassword(user.passwordHash, account.password)).toBe(true);
+      expect(await verifyPassword(user.passwordHash, `${account.password}x`)).toBe(false);
+    }
+  });
+
+  it("can leave the demo accounts out", async () => {
+    const bare = await createTestDatabase();
+    const bareDb = createPrismaClient(bare.url);
+    try {
+      await seed(bareDb, { demoAccounts: false });
+      expect(await bareDb.user.count()).toBe(0);
+      expect(await bareDb.product.count()).toBeGreaterThanOrEqual(4);
+    } finally {
+      await bareDb.$disconnect();
+      await bare.drop();
+    }
+  });
+});
+
+describe("storefront queries", () => {
+  // These use the app's own client (lib/db.ts) on the run's DATABASE_URL.
+  beforeAll(async () => {
+    const db = createPrismaClient(process.env.DATABASE_URL!);
+    await seed(db);
+    await db.$disconnect();
+  });
+
+  it("lists plans on sale and sold out, never drafts", async () => {
+    const products = await listStorefrontProducts();
+    const slugs = products.map((product) => product.slug);
+    expect(slugs).toContain("antminer-s19-pro-20-days");
+    expect(slugs).toContain("antminer-s19j-pro-7-days"); // sold out, still shown
+    expect(slugs).not.toContain("antminer-s23-hyd-180-days"); // draft
+    expect(products.find((product) => product.slug === "antminer-s19-pro-20-days")!.serviceFeePerThDay).toBe("0.042500");
+  });
+
+  it("finds a product by slug and refuses malformed, unknown and draft slugs without touching the database", async () => {
+    expect((await findPublicProduct("antminer-s19-pro-20-days"))?.title).toBe("Antminer S19 Pro · 20 days");
+    for (const slug of ["antminer-s23-hyd-180-days", "no-such-plan", "UPPER", "a b", "../etc/passwd", "x".repeat(500), "'; DROP TABLE \"Product\"; --", "é"]) {
+      expect(await findPublicProduct(slug), slug).toBeNull();
+    }
+  });
+
+  it("reads the newest market snapshot", async () => {
+    const market = await latestMarket();
+    expect(market?.day).toBe(new Date().toISOString().slice(0, 10));
+    expect(market?.blockSubsidySats).toBe("312500000");
+  });
+});
