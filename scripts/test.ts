@@ -31,7 +31,7 @@ if (layers.includes("e2e") && !chromiumPath) {
   process.exit(1);
 }
 
-function run(command: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(command: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, command, { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, ...env } });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -67,7 +67,7 @@ function add(layer: Layer, counts: Counts | null, exitCode: number): boolean {
   return !failed;
 }
 
-async function vitest(layer: "unit" | "integration", env: NodeJS.ProcessEnv = {}): Promise<boolean> {
+async function vitest(layer: "unit" | "integration", env: Record<string, string> = {}): Promise<boolean> {
   const report = path.join(REPORT_DIR, `${layer}.json`);
   rmSync(report, { force: true });
   const code = await run(

@@ -1,0 +1,86 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("storefront", () => {
+  test("shows the seeded plans with their fees, output and sold bar", async ({ page }, testInfo) => {
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("priced to the cent");
+
+    const cards = page.getByTestId("product-card");
+    await expect(cards).toHaveCount(5); // four on sale and one sold out; the draft is not shown
+    await expect(page.getByText("Antminer S23 Hyd")).toHaveCount(0);
+
+    const s19 = cards.filter({ hasText: "Antminer S19 Pro · 20 days" });
+    await expect(s19.getByTestId("hashrate-fee")).toHaveText("$0.20 / TH");
+    await expect(s19.getByTestId("service-fee")).toContainText("$0.0425 / TH / day");
+    await expect(s19.getByTestId("service-fee")).toContainText("$0.85 / TH for 20 days");
+    await expect(s19).toContainText("$1.05");
+    await expect(s19.getByTestId("daily-output")).toContainText(/0\.0000\d{4} BTC/);
+    await expect(s19.getByTestId("daily-output")).toContainText(/≈ \$\d+\.\d\d \/ day/);
+    await expect(s19.getByTestId("sold-label")).toHaveText("Sold 30%");
+    const bar = s19.getByRole("progressbar");
+    await expect(bar).toHaveAttribute("aria-valuenow", "30");
+    await expect(s19.getByRole("link", { name: "Buy Now: Antminer S19 Pro · 20 days" })).toHaveAttribute(
+      "href",
+      "/sign-in?callbackUrl=%2Fcheckout%2Fantminer-s19-pro-20-days",
+    );
+
+    const soldOut = cards.filter({ hasText: "Antminer S19j Pro" });
+    await expect(soldOut.getByText("Sold out")).toBeVisible();
+    await expect(soldOut.getByRole("link", { name: /Buy Now/ })).toHaveCount(0);
+
+    await expect(page.getByRole("region", { name: /Today's market/ })).toContainText("148.20 T");
+
+    const shot = testInfo.outputPath("home.png");
+    await page.screenshot({ path: shot, fullPage: true });
+    await testInfo.attach("home", { path: shot, contentType: "image/png" });
+  });
+
+  test("fits a 360 px screen without sideways scrolling, in light and dark", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto("/");
+      await expect(page.locator("html")).toHaveAttribute("data-theme", scheme);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test("can be used from the keyboard: skip link, then the main navigation", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+  });
+
+  test("switches theme and remembers it", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("/");
+    await page.getByRole("button", { name: "Switch between light and dark theme" }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  });
+
+  test("has a privacy policy covering every right", async ({ page }) => {
+    const response = await page.goto("/privacy");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(/privacy/i);
+    const rights = [
+      "Know what we hold and get a copy",
+      "Take your data with you",
+      "Correct your data",
+      "Delete your data",
+      "Limit how we use your data",
+      "Object to a use of your data",
+      "Have a person review an automated decision",
+      "Close your account",
+    ];
+    for (const right of rights) await expect(page.getByRole("heading", { name: right })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Privacy centre/ }).first()).toHaveAttribute("href", "/dashboard/privacy");
+    await expect(page.getByRole("main")).toContainText("30 days");
+  });
+});
