@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// End-to-end tests against a production build (`next build && next start`) in Chromium.
+// End-to-end tests against a production build (`next build`, then the app's server) in Chromium.
 // Run them with `npm run test:e2e`, which provides a fresh, seeded database and finds Chromium.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -34,12 +34,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next build && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
+    // A production build served by the same server as `npm start` (scripts/serve.ts).
+    command: "node node_modules/next/dist/bin/next build && node node_modules/tsx/dist/cli.mjs scripts/serve.ts",
     url: baseURL,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" },
   },
 });

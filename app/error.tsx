@@ -7,7 +7,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
   return (
     <div className="mx-auto max-w-xl px-4 py-24 text-center">
       <h1 className="text-3xl font-semibold tracking-tight">Something went wrong</h1>
-      <p className="mt-3 text-zinc-600 dark:text-zinc-400">
+      <p className="mt-3 text-muted">
         We could not load this page. Your account and balances are not affected. Please try again in a moment.
       </p>
       <button type="button" onClick={reset} className={`${buttonBase} mt-6 bg-amber-400 text-zinc-950 hover:bg-amber-300`}>

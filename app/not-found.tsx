@@ -3,9 +3,9 @@ import { ButtonLink } from "@/components/ui/button-link";
 export default function NotFound() {
   return (
     <div className="mx-auto max-w-xl px-4 py-24 text-center">
-      <p className="text-sm font-semibold text-amber-700 dark:text-amber-400">404</p>
+      <p className="text-sm font-semibold text-accent-ink">404</p>
       <h1 className="mt-2 text-3xl font-semibold tracking-tight">We couldn&apos;t find that page</h1>
-      <p className="mt-3 text-zinc-600 dark:text-zinc-400">
+      <p className="mt-3 text-muted">
         The plan may have been renamed or taken off sale, or the link has a typo.
       </p>
       <div className="mt-6 flex justify-center">

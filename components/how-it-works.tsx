@@ -26,15 +26,15 @@ export function HowItWorks() {
       </h2>
       <ol className="mt-6 grid gap-4 md:grid-cols-3">
         {STEPS.map((step, index) => (
-          <li key={step.title} className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
+          <li key={step.title} className="rounded-xl border border-line p-5">
             <div className="flex items-center gap-3">
               <span className="inline-flex size-9 items-center justify-center rounded-lg bg-amber-100 text-amber-800 dark:bg-amber-500/15 dark:text-amber-400">
                 <step.icon className="size-5" aria-hidden />
               </span>
-              <span className="text-sm font-medium text-zinc-500 dark:text-zinc-400">Step {index + 1}</span>
+              <span className="text-sm font-medium text-subtle">Step {index + 1}</span>
             </div>
             <h3 className="mt-3 font-semibold">{step.title}</h3>
-            <p className="mt-1 text-sm leading-6 text-zinc-600 dark:text-zinc-400">{step.text}</p>
+            <p className="mt-1 text-sm leading-6 text-muted">{step.text}</p>
           </li>
         ))}
       </ol>

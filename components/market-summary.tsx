@@ -12,12 +12,12 @@ export function MarketSummary({ market, title = "Today's market" }: { market: Ma
   return (
     <section
       aria-labelledby="market-title"
-      className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      className="rounded-xl border border-line bg-surface p-5 shadow-sm"
     >
       <h2 id="market-title" className="text-sm font-semibold">
-        {title} <span className="font-normal text-zinc-500 dark:text-zinc-400">· {market.day} UTC</span>
+        {title} <span className="font-normal text-subtle">· {market.day} UTC</span>
       </h2>
-      <dl className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
+      <dl className="mt-2 divide-y divide-line">
         <Stat label="BTC price" value={formatUsd(BigInt(market.btcPriceCents))} />
         <Stat label="Network difficulty" value={formatDifficulty(market.difficulty)} />
         <Stat label="Block subsidy" value={formatSats(BigInt(market.blockSubsidySats))} />

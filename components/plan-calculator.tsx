@@ -30,7 +30,7 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
   return (
     <section
       aria-labelledby="calculator-title"
-      className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      className="rounded-xl border border-line bg-surface p-5 shadow-sm"
     >
       <h2 id="calculator-title" className="text-lg font-semibold">
         Calculator
@@ -51,7 +51,7 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
             aria-describedby={check.ok ? `${inputId}-hint` : errorId}
             className="w-32 rounded-md border border-zinc-300 bg-white px-3 py-2 text-right tabular-nums shadow-sm aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-950"
           />
-          <span className="text-sm text-zinc-600 dark:text-zinc-400">TH</span>
+          <span className="text-sm text-muted">TH</span>
         </div>
         <input
           type="range"
@@ -64,7 +64,7 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
           className="mt-3 w-full accent-amber-500"
         />
         {check.ok ? (
-          <p id={`${inputId}-hint`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+          <p id={`${inputId}-hint`} className="mt-1 text-xs text-subtle">
             {formatInteger(bounds.minOrderTh)}–{formatInteger(bounds.maxOrderTh)} TH per order
           </p>
         ) : (
@@ -115,7 +115,7 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
         ) : null}
       </dl>
       {!market ? (
-        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Output estimates appear once market data is available.</p>
+        <p className="mt-3 text-sm text-muted">Output estimates appear once market data is available.</p>
       ) : null}
 
       <div className="mt-5">
@@ -124,11 +124,11 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
             Buy Now{check.ok ? ` · ${formatInteger(check.th)} TH` : ""}
           </ButtonLink>
         ) : (
-          <p className="rounded-md bg-zinc-100 px-4 py-2 text-center text-sm font-semibold text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+          <p className="rounded-md bg-chip px-4 py-2 text-center text-sm font-semibold text-subtle">
             {product.status === "archived" ? "No longer on sale" : "Sold out"}
           </p>
         )}
-        <p className="mt-2 text-xs leading-5 text-zinc-500 dark:text-zinc-400">
+        <p className="mt-2 text-xs leading-5 text-subtle">
           Output is an estimate at today&apos;s difficulty and price; both change. The price is fixed when you order.
         </p>
       </div>
@@ -151,10 +151,10 @@ function Row({
 }) {
   return (
     <div className="flex items-baseline justify-between gap-4 py-2">
-      <dt className={strong ? "font-semibold" : "text-zinc-600 dark:text-zinc-400"}>{label}</dt>
+      <dt className={strong ? "font-semibold" : "text-muted"}>{label}</dt>
       <dd className={`text-right tabular-nums ${strong ? "text-base font-semibold" : ""}`} data-testid={testId}>
         {value}
-        {hint ? <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">{hint}</span> : null}
+        {hint ? <span className="block text-xs font-normal text-subtle">{hint}</span> : null}
       </dd>
     </div>
   );

@@ -1,4 +1,4 @@
-import { ArrowRight, CalendarClock, Cpu } from "lucide-react";
+import { CalendarClock } from "lucide-react";
 import Link from "next/link";
 import { isBuyable, remainingTh, soldPercent, type ProductView } from "@/lib/catalogue/product-view";
 import { buyNowHref } from "@/lib/catalogue/links";
@@ -21,14 +21,14 @@ export function ProductCard({ product, market }: { product: ProductView; market:
 
   return (
     <article
-      className="flex flex-col rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      className="flex flex-col rounded-xl border border-line bg-surface p-5 shadow-sm"
       aria-labelledby={`plan-${product.slug}`}
       data-testid="product-card"
     >
       <header className="flex items-start justify-between gap-3">
         <div>
-          <p className="flex items-center gap-1.5 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
-            <Cpu className="size-3.5" aria-hidden /> {product.machineModel}
+          <p className="text-xs font-medium uppercase tracking-wide text-subtle">
+            {product.machineModel}
           </p>
           <h3 id={`plan-${product.slug}`} className="mt-1 text-lg font-semibold tracking-tight">
             <Link href={`/products/${product.slug}`} className="hover:underline hover:underline-offset-4">
@@ -36,7 +36,7 @@ export function ProductCard({ product, market }: { product: ProductView; market:
             </Link>
           </h3>
         </div>
-        <span className="inline-flex shrink-0 items-center gap-1 rounded-full bg-zinc-100 px-2.5 py-1 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+        <span className="inline-flex shrink-0 items-center gap-1 rounded-full bg-chip px-2.5 py-1 text-xs font-medium text-muted">
           <CalendarClock className="size-3.5" aria-hidden /> {product.durationDays} days
         </span>
       </header>
@@ -45,30 +45,30 @@ export function ProductCard({ product, market }: { product: ProductView; market:
         <span className="text-3xl font-semibold tabular-nums tracking-tight">
           {formatRateUsd(fromScaled(perTh.hashrateFeeMicros + perTh.serviceFeeMicros, 6))}
         </span>
-        <span className="text-sm text-zinc-600 dark:text-zinc-400">per TH, whole term</span>
+        <span className="text-sm text-muted">per TH, whole term</span>
       </p>
 
       <dl className="mt-3 space-y-1 text-sm">
         <div className="flex justify-between gap-3">
-          <dt className="text-zinc-600 dark:text-zinc-400">Hashrate fee</dt>
+          <dt className="text-muted">Hashrate fee</dt>
           <dd className="tabular-nums" data-testid="hashrate-fee">{formatRateUsd(product.hashrateFeePerTh)} / TH</dd>
         </div>
         <div className="flex justify-between gap-3">
-          <dt className="text-zinc-600 dark:text-zinc-400">Service fee</dt>
+          <dt className="text-muted">Service fee</dt>
           <dd className="text-right tabular-nums" data-testid="service-fee">
             {formatRateUsd(product.serviceFeePerThDay)} / TH / day
-            <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+            <span className="block text-xs text-subtle">
               {formatRateUsd(termServicePerTh)} / TH for {product.durationDays} days
             </span>
           </dd>
         </div>
         <div className="flex justify-between gap-3">
-          <dt className="text-zinc-600 dark:text-zinc-400">Est. daily output · {OUTPUT_REFERENCE_TH} TH</dt>
+          <dt className="text-muted">Est. daily output · {OUTPUT_REFERENCE_TH} TH</dt>
           <dd className="text-right tabular-nums" data-testid="daily-output">
             {reference ? (
               <>
                 {formatBtc(reference.dailySats)}
-                <span className="block text-xs text-zinc-500 dark:text-zinc-400">≈ {formatUsd(reference.dailyCents)} / day</span>
+                <span className="block text-xs text-subtle">≈ {formatUsd(reference.dailyCents)} / day</span>
               </>
             ) : (
               "No market data yet"
@@ -78,7 +78,7 @@ export function ProductCard({ product, market }: { product: ProductView; market:
       </dl>
 
       <div className="mt-auto pt-5">
-        <div className="mb-1.5 flex justify-between text-xs text-zinc-600 dark:text-zinc-400">
+        <div className="mb-1.5 flex justify-between text-xs text-muted">
           <span data-testid="sold-label">Sold {sold}%</span>
           <span className="tabular-nums">{formatInteger(remainingTh(product))} TH left</span>
         </div>
@@ -89,12 +89,12 @@ export function ProductCard({ product, market }: { product: ProductView; market:
               Buy Now
             </ButtonLink>
           ) : (
-            <span className="inline-flex flex-1 items-center justify-center rounded-md bg-zinc-100 px-4 py-2 text-sm font-semibold text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+            <span className="inline-flex flex-1 items-center justify-center rounded-md bg-chip px-4 py-2 text-sm font-semibold text-subtle">
               Sold out
             </span>
           )}
           <ButtonLink href={`/products/${product.slug}`} variant="secondary" aria-label={`Details and calculator: ${product.title}`}>
-            Details <ArrowRight className="size-4" aria-hidden />
+            Details
           </ButtonLink>
         </div>
       </div>

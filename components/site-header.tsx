@@ -16,10 +16,10 @@ export function SiteHeader() {
           <Logo />
         </Link>
         <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex gap-5 text-sm text-zinc-600 dark:text-zinc-400">
+          <ul className="flex gap-5 text-sm text-muted">
             {NAV.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="rounded-sm hover:text-zinc-900 dark:hover:text-zinc-100">
+                <Link href={item.href} className="rounded-sm hover:text-fg">
                   {item.label}
                 </Link>
               </li>

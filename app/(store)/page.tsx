@@ -25,11 +25,11 @@ export default async function HomePage() {
     <div className="mx-auto max-w-6xl px-4">
       <section className="grid items-start gap-8 py-12 sm:py-16 lg:grid-cols-[1fr_22rem]">
         <div>
-          <p className="text-sm font-medium text-amber-700 dark:text-amber-400">Bitcoin cloud mining</p>
+          <p className="text-sm font-medium text-accent-ink">Bitcoin cloud mining</p>
           <h1 className="mt-2 text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
             Hashrate on real miners, priced to the cent.
           </h1>
-          <p className="mt-4 max-w-2xl text-lg leading-8 text-zinc-600 dark:text-zinc-400">
+          <p className="mt-4 max-w-2xl text-lg leading-8 text-muted">
             Rent Bitcoin hashrate by the TH. You pay a hashrate fee and a prepaid service fee — nothing else —
             and the Bitcoin your share mines is credited to you every day until the term ends.
           </p>
@@ -59,7 +59,7 @@ export default async function HomePage() {
             Plans on sale
           </h2>
           {market ? (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            <p className="text-sm text-muted">
               Estimates use the market of {market.day} and assume it stays the same.
             </p>
           ) : null}

@@ -8,7 +8,7 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={clamped}
-      className="h-2 w-full overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
+      className="h-2 w-full overflow-hidden rounded-full bg-chip"
     >
       <div className="h-full rounded-full bg-amber-500 transition-[width]" style={{ width: `${clamped}%` }} />
     </div>

@@ -8,7 +8,7 @@ export default function SignInPage() {
   return (
     <div className="mx-auto max-w-md px-4 py-20 text-center">
       <h1 className="text-3xl font-semibold tracking-tight">Sign in</h1>
-      <p className="mt-3 leading-7 text-zinc-600 dark:text-zinc-400">
+      <p className="mt-3 leading-7 text-muted">
         Customer accounts are not open yet, so plans cannot be bought today. You can compare every plan and its
         fees with the calculator in the meantime.
       </p>

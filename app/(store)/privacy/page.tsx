@@ -13,7 +13,7 @@ const PRIVACY_CENTRE = "/dashboard/privacy";
 
 const linkClass =
   "rounded-sm text-amber-700 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 dark:text-amber-400";
-const mutedClass = "text-zinc-600 dark:text-zinc-400";
+const mutedClass = "text-muted";
 const listClass = "mt-4 list-disc space-y-2 pl-5 leading-7";
 
 const SECTIONS = [
@@ -156,7 +156,7 @@ export default function PrivacyPage() {
       </header>
 
       <nav aria-label="Contents" className="mt-8 rounded-lg border border-zinc-200 p-4 sm:p-5 dark:border-zinc-800">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Contents</h2>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-muted">Contents</h2>
         <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm leading-6 sm:columns-2 sm:gap-8">
           {SECTIONS.map((section) => (
             <li key={section.id} className="break-inside-avoid">
@@ -275,11 +275,11 @@ export default function PrivacyPage() {
 
       <Section id="retention">
         <P>We keep personal data only as long as we need it. When the periods below end, the data is deleted.</P>
-        <div className="mt-4 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <div className="mt-4 overflow-x-auto rounded-lg border border-line">
           <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
             <caption className={`px-4 pt-3 pb-2 text-left text-sm ${mutedClass}`}>How long we keep each kind of data</caption>
             <thead className="bg-zinc-50 dark:bg-zinc-900">
-              <tr className="border-b border-zinc-200 dark:border-zinc-800">
+              <tr className="border-b border-line">
                 <th scope="col" className="px-4 py-2 font-semibold">Data</th>
                 <th scope="col" className="px-4 py-2 font-semibold">How long</th>
                 <th scope="col" className="px-4 py-2 font-semibold">What happens</th>

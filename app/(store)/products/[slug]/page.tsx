@@ -39,8 +39,8 @@ export default async function ProductPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:py-12">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
-        <Link href="/#plans" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/#plans" className="hover:text-fg">
           Plans
         </Link>{" "}
         / <span aria-current="page">{product.title}</span>
@@ -49,7 +49,7 @@ export default async function ProductPage({ params }: Props) {
       <div className="mt-4 grid items-start gap-8 lg:grid-cols-[1fr_24rem]">
         <div className="space-y-8">
           <header>
-            <p className="flex items-center gap-1.5 text-sm font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+            <p className="flex items-center gap-1.5 text-sm font-medium uppercase tracking-wide text-subtle">
               <Cpu className="size-4" aria-hidden /> {product.machineModel}
             </p>
             <h1 className="mt-1 text-3xl font-semibold tracking-tight sm:text-4xl">{product.title}</h1>
@@ -66,18 +66,18 @@ export default async function ProductPage({ params }: Props) {
             </h2>
             <div className="mb-1.5 flex justify-between text-sm">
               <span data-testid="sold-label">Sold {sold}%</span>
-              <span className="tabular-nums text-zinc-600 dark:text-zinc-400">
+              <span className="tabular-nums text-muted">
                 {formatInteger(remainingTh(product))} of {formatInteger(product.inventoryTh)} TH left
               </span>
             </div>
             <ProgressBar value={sold} label={`Sold ${sold}%`} />
           </section>
 
-          <section aria-labelledby="terms-title" className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
+          <section aria-labelledby="terms-title" className="rounded-xl border border-line p-5">
             <h2 id="terms-title" className="font-semibold">
               Plan details
             </h2>
-            <dl className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
+            <dl className="mt-2 divide-y divide-line">
               <Stat label="Hashrate fee" value={`${formatRateUsd(product.hashrateFeePerTh)} / TH`} hint="once, for the whole term" />
               <Stat
                 label="Service fee"
@@ -94,9 +94,9 @@ export default async function ProductPage({ params }: Props) {
           </section>
 
           <section aria-labelledby="fees-title" className="flex gap-3 rounded-xl bg-amber-50 p-5 text-sm leading-6 text-zinc-700 dark:bg-amber-500/10 dark:text-zinc-300">
-            <Info className="mt-0.5 size-5 shrink-0 text-amber-700 dark:text-amber-400" aria-hidden />
+            <Info className="mt-0.5 size-5 shrink-0 text-accent-ink" aria-hidden />
             <div>
-              <h2 id="fees-title" className="font-semibold text-zinc-900 dark:text-zinc-100">
+              <h2 id="fees-title" className="font-semibold text-fg">
                 What the fees pay for
               </h2>
               <p className="mt-1">
@@ -126,7 +126,7 @@ function CalculatorSkeleton() {
     <div
       aria-busy="true"
       aria-label="Loading the calculator"
-      className="h-[34rem] animate-pulse rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      className="h-[34rem] animate-pulse rounded-xl border border-line bg-surface"
     />
   );
 }
