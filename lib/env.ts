@@ -1,20 +1,33 @@
 // Every environment variable the app reads, validated in one place. Optional integrations are
-// optional: without them the app runs and says plainly what is off.
+// optional: without them the app runs and says plainly what is off. Secrets are required and
+// must be strong; `npm start`/`npm run dev` generate local ones on first run (.data/secrets.env).
 import { z } from "zod";
+import { parseKeyRing } from "@/lib/crypto/encryption";
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  // Set by `npm start`/`npm run dev` when they launch the embedded PostgreSQL.
   DATABASE_URL: postgresUrl,
   // Public origin of the app, used in links in emails and Stripe redirects.
   APP_URL: z.url().default("http://localhost:3000"),
+  // Signs session tokens. At least 32 characters of randomness (`openssl rand -base64 32`).
+  AUTH_SECRET: z
+    .string({ error: "is required (generate one with `openssl rand -base64 32`)" })
+    .min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)")
+    .refine((value) => new Set(value).size >= 10, "is too repetitive to be a secret"),
+  // "id:base64(32 bytes)[,id:…]": the first key encrypts, all decrypt (see lib/crypto/encryption.ts).
+  ENCRYPTION_KEY: z.string({ error: "is required (see .env.example)" }).superRefine((value, context) => {
+    try {
+      parseKeyRing(value);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().default("Hashwork <no-reply@hashwork.local>"),
 });
 
 export type Env = z.infer<typeof schema>;

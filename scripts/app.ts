@@ -4,11 +4,13 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
+import { env } from "../lib/env";
 import { migrate } from "../lib/db/migrate";
 import { seed } from "../prisma/seed";
 import { SEED_ACCOUNTS } from "../prisma/seed-data";
 import { PROJECT_ROOT, provideAppDatabase } from "./lib/app-database";
 import type { HttpServer } from "./lib/http-server";
+import { ensureLocalSecrets } from "./lib/local-secrets";
 import { NEXT_BIN } from "./lib/next-bin";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -26,6 +28,8 @@ let server: HttpServer | undefined;
 let stopping = false;
 
 const database = await provideAppDatabase(log);
+// Local runs get generated secrets; with an external database they must be provided.
+if (database.embedded) ensureLocalSecrets(log);
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
@@ -50,6 +54,8 @@ function nextBuild(): Promise<number> {
 }
 
 try {
+  process.env.DATABASE_URL = database.url;
+  env(); // refuse to start, with a readable list, when a variable is missing or weak
   const applied = await migrate(database.url, { log });
   log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
   const db = createPrismaClient(database.url);
@@ -64,7 +70,6 @@ try {
       await shutdown(code);
     }
   }
-  process.env.DATABASE_URL = database.url;
   const { startHttpServer } = await import("./lib/http-server");
   server = await startHttpServer({ dev: mode === "dev", host, port });
   const lines = [`Hashwork is running at ${server.url}`];

@@ -10,7 +10,9 @@ import { migrate } from "../lib/db/migrate";
 import { seed } from "../prisma/seed";
 import { PROJECT_ROOT } from "./lib/app-database";
 import { findChromium, HOW_TO_GET_CHROMIUM } from "./lib/chromium";
+import { testSecrets } from "./lib/local-secrets";
 import { provideTestServer, type TestServer } from "./lib/test-server";
+import { startSmtpInbox } from "../tests/support/smtp-inbox";
 
 type Layer = "unit" | "integration" | "e2e";
 const ALL: Layer[] = ["unit", "integration", "e2e"];
@@ -23,6 +25,8 @@ const layers = requested ? [requested] : ALL;
 const extraArgs = process.argv.slice(3);
 const log = (line: string) => console.log(`[test] ${line}`);
 const REPORT_DIR = path.join(PROJECT_ROOT, "test-results");
+// Throwaway secrets for this run only; the app refuses to start without them.
+Object.assign(process.env, testSecrets());
 
 // Fail at once, before any slow step, when the browser is missing.
 const chromiumPath = layers.includes("e2e") ? findChromium() : null;
@@ -115,12 +119,22 @@ try {
     await db.$disconnect();
     const report = path.join(REPORT_DIR, "e2e.json");
     rmSync(report, { force: true });
+    // The app sends real mail to an in-process SMTP server; the browser tests read the folder.
+    const mailbox = path.join(REPORT_DIR, "mailbox");
+    rmSync(mailbox, { recursive: true, force: true });
+    const inbox = await startSmtpInbox({ saveTo: mailbox });
+    const e2ePort = process.env.E2E_PORT ?? "3100";
     const code = await run([bin("@playwright/test/cli.js"), "test", ...extraArgs], {
       DATABASE_URL: url,
       CHROMIUM_PATH: chromiumPath!,
       PLAYWRIGHT_JSON_OUTPUT_NAME: report,
       NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL: inbox.url,
+      MAILBOX_DIR: mailbox,
+      E2E_PORT: e2ePort,
+      APP_URL: `http://127.0.0.1:${e2ePort}`,
     });
+    await inbox.close();
     ok = add("e2e", readPlaywrightCounts(report), code) && ok;
   }
 } catch (error) {

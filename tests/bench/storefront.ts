@@ -7,6 +7,7 @@ import { migrate } from "@/lib/db/migrate";
 import { seed } from "@/prisma/seed";
 import { freePort } from "@/scripts/lib/postgres";
 import { buildNext, startNext } from "@/scripts/lib/next-server";
+import { testSecrets } from "@/scripts/lib/local-secrets";
 import { provideTestServer } from "@/scripts/lib/test-server";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -24,6 +25,7 @@ async function measure(url: string, duration: number): Promise<autocannon.Result
 }
 
 const log = (line: string) => console.log(`[bench] ${line}`);
+Object.assign(process.env, testSecrets());
 const pgServer = await provideTestServer(log);
 const dbName = `hashwork_bench_${process.pid}`;
 let stopNext: (() => Promise<void>) | undefined;

@@ -1,20 +1,35 @@
 import type { Metadata } from "next";
-import { ButtonLink } from "@/components/ui/button-link";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { currentUser } from "@/lib/auth/session";
+import { safeCallbackUrl } from "@/lib/validation/auth";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-// Accounts open with the next release; until then "Buy Now" lands here and says so plainly.
-export default function SignInPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
+  if (await currentUser()) redirect(callbackUrl);
+  const notice =
+    params.verified === "1" ? "Your email is confirmed. Sign in to continue." : params.reset === "1" ? "Your password was changed. Sign in with the new one." : null;
   return (
-    <div className="mx-auto max-w-md px-4 py-20 text-center">
-      <h1 className="text-3xl font-semibold tracking-tight">Sign in</h1>
-      <p className="mt-3 leading-7 text-muted">
-        Customer accounts are not open yet, so plans cannot be bought today. You can compare every plan and its
-        fees with the calculator in the meantime.
-      </p>
-      <div className="mt-6 flex justify-center">
-        <ButtonLink href="/#plans">Back to the plans</ButtonLink>
-      </div>
-    </div>
+    <AuthCard
+      title="Sign in"
+      intro={notice ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-800 dark:bg-green-500/10 dark:text-green-300">{notice}</p> : "Welcome back."}
+      footer={
+        <>
+          New to Hashwork?{" "}
+          <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent-ink underline-offset-4 hover:underline">
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <SignInForm callbackUrl={callbackUrl} />
+    </AuthCard>
   );
 }

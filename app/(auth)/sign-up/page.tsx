@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignUpPage({ searchParams }: Props) {
+  const { callbackUrl } = await searchParams;
+  return (
+    <AuthCard
+      title="Create your account"
+      intro="Browse freely; to buy hashrate you confirm your email first."
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link href="/sign-in" className="text-accent-ink underline-offset-4 hover:underline">
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      <SignUpForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+import { SectionNav } from "@/components/dashboard/section-nav";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+
+const NAV: { href: string; label: string; permission: Permission }[] = [
+  { href: "/admin", label: "Overview", permission: "staff.console" },
+  { href: "/admin/users", label: "Users", permission: "users.manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
+];
+
+// Staff only; each page below checks its own permission too.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requirePermission("staff.console", "/admin");
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 md:flex-row">
+      <div className="space-y-3">
+        <p className="text-xs font-semibold uppercase tracking-wide text-subtle">Staff console</p>
+        <SectionNav label="Staff console" items={NAV.filter((item) => can(user.role, item.permission))} />
+      </div>
+      <div className="min-w-0 flex-1">{children}</div>
+    </div>
+  );
+}

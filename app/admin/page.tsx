@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatInteger } from "@/lib/money/format";
+
+export const metadata: Metadata = { title: "Staff console" };
+
+export default async function AdminOverviewPage() {
+  const user = await requirePermission("staff.console", "/admin");
+  const overview = can(user.role, "admin.overview")
+    ? await Promise.all([
+        db.user.count({ where: { role: "customer" } }),
+        db.user.count({ where: { role: "customer", emailVerifiedAt: { not: null } } }),
+        db.product.count({ where: { status: "on_sale" } }),
+        db.auditLog.count({ where: { createdAt: { gte: new Date(Date.now() - 24 * 60 * 60 * 1000) } } }),
+      ])
+    : null;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+      {overview ? (
+        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {[
+            ["Customers", overview[0]],
+            ["With confirmed email", overview[1]],
+            ["Plans on sale", overview[2]],
+            ["Staff actions, last 24 h", overview[3]],
+          ].map(([label, value]) => (
+            <div key={label} className="rounded-xl border border-line bg-surface p-4">
+              <dt className="text-sm text-muted">{label}</dt>
+              <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatInteger(value as number)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
+          Your work queue appears here: {can(user.role, "kyc.review") ? "identity checks to review" : "privacy requests to handle"}. Nothing is waiting yet.
+        </p>
+      )}
+    </div>
+  );
+}

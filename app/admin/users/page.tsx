@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { UserAccessForm } from "@/components/admin/user-access-form";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Users" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminUsersPage({ searchParams }: Props) {
+  await requirePermission("users.manage", "/admin/users");
+  const { q } = await searchParams;
+  const query = typeof q === "string" ? q.trim().slice(0, 100) : "";
+  const users = await db.user.findMany({
+    where: query ? { email: { contains: query.toLowerCase() } } : undefined,
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, email: true, role: true, status: true, emailVerifiedAt: true, totpEnabledAt: true, createdAt: true },
+  });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+      <form className="flex max-w-md gap-2" role="search">
+        <label htmlFor="user-search" className="sr-only">
+          Search by email
+        </label>
+        <input id="user-search" name="q" defaultValue={query} placeholder="Search by email" className="flex-1 rounded-md border border-line bg-surface px-3 py-2 text-sm" />
+        <button className="rounded-md px-3 py-2 text-sm ring-1 ring-line hover:bg-chip">Search</button>
+      </form>
+      {users.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">No users match “{query}”.</p>
+      ) : (
+        <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
+          {users.map((user) => (
+            <li key={user.id} className="flex flex-col gap-2 p-4 lg:flex-row lg:items-center lg:justify-between">
+              <div className="min-w-0">
+                <p className="truncate font-medium">{user.email}</p>
+                <p className="text-xs text-subtle">
+                  Joined {user.createdAt.toISOString().slice(0, 10)} · {user.emailVerifiedAt ? "email confirmed" : "email not confirmed"} ·{" "}
+                  {user.totpEnabledAt ? "2FA on" : "2FA off"}
+                </p>
+              </div>
+              <UserAccessForm userId={user.id} role={user.role} status={user.status} email={user.email} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ResendVerification } from "@/components/dashboard/resend-verification";
+import { ButtonLink } from "@/components/ui/button-link";
+import { requireUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const user = await requireUser("/dashboard");
+  const { verified } = await searchParams;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+      {verified === "1" ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
+          Your email is confirmed.
+        </p>
+      ) : null}
+      {!user.emailVerifiedAt ? (
+        <section aria-labelledby="verify-title" className="rounded-xl border border-amber-300 bg-amber-50 p-5 dark:border-amber-500/40 dark:bg-amber-500/10">
+          <h2 id="verify-title" className="font-semibold">
+            Confirm your email to start buying
+          </h2>
+          <p className="mt-1 text-sm text-muted">We sent a link to {user.email}. You can browse everything in the meantime.</p>
+          <ResendVerification />
+        </section>
+      ) : null}
+      {!user.totpEnabledAt ? (
+        <section className="rounded-xl border border-line bg-surface p-5">
+          <h2 className="font-semibold">Protect your account with two-factor authentication</h2>
+          <p className="mt-1 text-sm text-muted">Withdrawals will need it, and it stops anyone who learns your password.</p>
+          <Link href="/dashboard/security" className="mt-3 inline-block text-sm font-medium text-accent-ink underline-offset-4 hover:underline">
+            Turn on 2FA
+          </Link>
+        </section>
+      ) : null}
+      <section className="rounded-xl border border-dashed border-line p-8 text-center">
+        <h2 className="font-semibold">No contracts yet</h2>
+        <p className="mx-auto mt-1 max-w-md text-sm text-muted">
+          When you buy hashrate, your contracts, daily output and wallet appear here.
+        </p>
+        <div className="mt-4 flex justify-center">
+          <ButtonLink href="/#plans">Browse plans</ButtonLink>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/dashboard/change-password-form";
+import { TwoFactorSettings } from "@/components/dashboard/two-factor-settings";
+import { ACTIVITY_LABELS, type ActivityType } from "@/lib/activity/record";
+import { remainingRecoveryCodes } from "@/lib/auth/recovery-codes";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { describeBrowser } from "@/lib/activity/describe-browser";
+
+export const metadata: Metadata = { title: "Security" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SecurityPage({ searchParams }: Props) {
+  const user = await requireUser("/dashboard/security");
+  const { changed } = await searchParams;
+  const [activity, recoveryLeft] = await Promise.all([
+    db.activityEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, take: 50 }),
+    user.totpEnabledAt ? remainingRecoveryCodes(user.id) : Promise.resolve(0),
+  ]);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
+      {changed === "password" ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
+          Password changed. Every other session was signed out.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="twofa-title" className="rounded-xl border border-line bg-surface p-5">
+        <h2 id="twofa-title" className="mb-3 font-semibold">
+          Two-factor authentication
+        </h2>
+        <TwoFactorSettings enabled={Boolean(user.totpEnabledAt)} remainingRecoveryCodes={recoveryLeft} />
+      </section>
+
+      <section aria-labelledby="password-title" className="rounded-xl border border-line bg-surface p-5">
+        <h2 id="password-title" className="mb-3 font-semibold">
+          Password
+        </h2>
+        <ChangePasswordForm email={user.email} />
+      </section>
+
+      <section aria-labelledby="activity-title">
+        <h2 id="activity-title" className="font-semibold">
+          Recent activity
+        </h2>
+        {activity.length === 0 ? (
+          <p className="mt-2 text-sm text-muted">Nothing yet.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded-xl border border-line">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Sign-ins and security changes, newest first</caption>
+              <thead className="bg-chip text-xs uppercase tracking-wide text-subtle">
+                <tr>
+                  <th scope="col" className="px-3 py-2">When (UTC)</th>
+                  <th scope="col" className="px-3 py-2">What</th>
+                  <th scope="col" className="px-3 py-2">IP address</th>
+                  <th scope="col" className="px-3 py-2">Browser</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-line">
+                {activity.map((event) => (
+                  <tr key={event.id} className={event.type === "sign_in_failed" ? "text-red-700 dark:text-red-400" : undefined}>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{event.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                    <td className="px-3 py-2">{ACTIVITY_LABELS[event.type as ActivityType] ?? event.type}</td>
+                    <td className="px-3 py-2 tabular-nums">{event.ip ?? "—"}</td>
+                    <td className="px-3 py-2">{describeBrowser(event.userAgent)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

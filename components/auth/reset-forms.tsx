@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { FormMessage, fieldErrors } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { requestPasswordResetAction } from "@/lib/actions/auth/request-password-reset";
+import { resetPasswordAction } from "@/lib/actions/auth/reset-password";
+import { PasswordStrengthMeter } from "./password-strength";
+
+export function RequestResetForm() {
+  const [state, action] = useActionState(requestPasswordResetAction, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required errors={fieldErrors(state, "email")} />
+      <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
+    </form>
+  );
+}
+
+export function SetNewPasswordForm({ token }: { token: string }) {
+  const [state, action] = useActionState(resetPasswordAction, null);
+  const [password, setPassword] = useState("");
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="token" value={token} />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={128}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        errors={fieldErrors(state, "password")}
+      >
+        <PasswordStrengthMeter password={password} userInputs={[]} />
+      </Field>
+      <SubmitButton pendingText="Saving…">Set new password</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Field } from "@/components/forms/field";
+import { FormMessage, fieldErrors } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { signInAction } from "@/lib/actions/auth/sign-in";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action] = useActionState(signInAction, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required errors={fieldErrors(state, "email")} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={fieldErrors(state, "password")} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+      <p className="text-center text-sm">
+        <Link href="/reset-password" className="text-accent-ink underline-offset-4 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
+    </form>
+  );
+}

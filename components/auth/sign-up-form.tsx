@@ -1,0 +1,58 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { FormMessage, fieldErrors } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { signUpAction } from "@/lib/actions/auth/sign-up";
+import { PasswordStrengthMeter } from "./password-strength";
+
+export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, action] = useActionState(signUpAction, null);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={fieldErrors(state, "email")} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={128}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        errors={fieldErrors(state, "password")}
+        hint="At least 10 characters. A few unrelated words work well."
+      >
+        <PasswordStrengthMeter password={password} userInputs={[email, ...email.split(/[@.]/)]} />
+      </Field>
+      <div>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="acceptTerms" className="mt-1 accent-amber-500" aria-describedby={fieldErrors(state, "acceptTerms") ? "terms-error" : undefined} />
+          <span>
+            I accept the terms of service and the{" "}
+            <Link href="/privacy" className="text-accent-ink underline underline-offset-4">
+              privacy policy
+            </Link>
+            .
+          </span>
+        </label>
+        {fieldErrors(state, "acceptTerms") ? (
+          <p id="terms-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
+            {fieldErrors(state, "acceptTerms")!.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      <label className="flex items-start gap-2 text-sm text-muted">
+        <input type="checkbox" name="marketingOptIn" className="mt-1 accent-amber-500" />
+        <span>Send me occasional news about new plans (optional; you can stop any time).</span>
+      </label>
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
+    </form>
+  );
+}

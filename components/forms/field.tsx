@@ -1,0 +1,40 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+// A labelled input with its hint and errors beside it, wired for screen readers.
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  children,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: ReactNode; children?: ReactNode }) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        className="mt-1.5 block w-full rounded-md border border-line bg-surface px-3 py-2 shadow-sm aria-invalid:border-red-500"
+        {...input}
+      />
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-subtle">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+
+// Signs a customer in with email and password; asks for a second factor when 2FA is on.
+import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/actions/client";
+import { checkPassword, completeSignIn, startSecondFactorChallenge } from "@/lib/auth/sign-in-flow";
+import { safeCallbackUrl, signInInput } from "@/lib/validation/auth";
+
+export const signInAction = defineAction({ access: "public", input: signInInput }, async (input, ctx) => {
+  const callbackUrl = safeCallbackUrl(input.callbackUrl);
+  const account = await checkPassword(input.email, input.password, ctx.request);
+  if (account.needsSecondFactor) {
+    await startSecondFactorChallenge(account.id);
+    redirect(`/sign-in/two-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  }
+  return completeSignIn(account.id, ctx.request, callbackUrl);
+});

@@ -1,0 +1,15 @@
+"use server";
+
+// Signs the customer out of this browser.
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { recordActivity } from "@/lib/activity/record";
+import { defineAction } from "@/lib/actions/client";
+import { signOut } from "@/lib/auth/config";
+import { SIGNED_IN_HINT_COOKIE } from "@/lib/auth/sign-in-flow";
+
+export const signOutAction = defineAction({ access: "public", input: z.object({}) }, async (_input, ctx) => {
+  if (ctx.user) await recordActivity(ctx.user.id, "sign_out", ctx.request);
+  (await cookies()).delete(SIGNED_IN_HINT_COOKIE);
+  await signOut({ redirectTo: "/" });
+});

@@ -1,0 +1,73 @@
+// The one wrapper every server action goes through, in this order:
+//   session lookup → permission check → zod parse of the input → the handler with a typed ctx.
+// It turns UserErrors and parse failures into the ActionState contract the forms read with
+// useActionState, lets Next's redirects through, and never sends a stack or a Prisma message.
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import type { RequestInfo } from "@/lib/activity/record";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { requestInfo } from "@/lib/auth/request-info";
+import { currentUser, type CurrentUser } from "@/lib/auth/session";
+import { RateLimitedError, UserError, type ActionState, type FieldErrors } from "./errors";
+
+type Access = "public" | "signed-in" | Permission;
+
+type Context<A extends Access> = { request: RequestInfo; user: A extends "public" ? CurrentUser | null : CurrentUser };
+
+export function defineAction<A extends Access, S extends z.ZodType, T = undefined>(
+  options: { access: A; input: S },
+  handler: (input: z.output<S>, ctx: Context<A>) => Promise<ActionState<T> | T>,
+): (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>> {
+  return async (_previous, formData) => {
+    try {
+      const user = await currentUser();
+      if (options.access !== "public") {
+        if (!user) return { ok: false, error: "Please sign in again." };
+        if (options.access !== "signed-in" && !can(user.role, options.access)) {
+          return { ok: false, error: "You do not have access to this." };
+        }
+      }
+      const parsed = options.input.safeParse(formDataToObject(formData));
+      if (!parsed.success) {
+        return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      const ctx = { request: await requestInfo(), user } as Context<A>;
+      const result = await handler(parsed.data, ctx);
+      if (isActionState(result)) return result;
+      return { ok: true, data: result as T };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are navigation, not failures
+      if (error instanceof RateLimitedError) {
+        return { ok: false, error: error.message, retryAfterSeconds: error.retryAfterSeconds };
+      }
+      if (error instanceof UserError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      console.error("[action] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : error);
+      return { ok: false, error: "Something went wrong on our side. Nothing was changed; please try again." };
+    }
+  };
+}
+
+function isActionState(value: unknown): value is NonNullable<ActionState<unknown>> {
+  return typeof value === "object" && value !== null && "ok" in value && typeof (value as { ok: unknown }).ok === "boolean";
+}
+
+/** Form fields as a plain object; fields sent twice become arrays. Files are kept as File. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue; // React's own bookkeeping fields
+    const existing = result[key];
+    result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "form";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}

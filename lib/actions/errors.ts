@@ -1,0 +1,31 @@
+// The one error contract of the app's server actions. A UserError's message is safe to show;
+// anything else is logged on the server and shown as a generic message.
+export type FieldErrors = Record<string, string[]>;
+
+export type ActionState<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number }
+  | null;
+
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+export class RateLimitedError extends UserError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many attempts. Try again in ${describeWait(retryAfterSeconds)}.`);
+    this.name = "RateLimitedError";
+  }
+}
+
+export function describeWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}

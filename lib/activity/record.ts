@@ -1,0 +1,43 @@
+// The customer's own activity log (security page) and the staff audit log. Both append-only.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type RequestInfo = { ip: string | null; userAgent: string | null };
+
+export const ACTIVITY_LABELS = {
+  sign_up: "Account created",
+  sign_in: "Signed in",
+  sign_in_failed: "Failed sign-in attempt",
+  sign_out: "Signed out",
+  email_verified: "Email confirmed",
+  password_changed: "Password changed",
+  password_reset: "Password reset by email",
+  totp_enabled: "Two-factor authentication turned on",
+  totp_disabled: "Two-factor authentication turned off",
+  recovery_code_used: "Recovery code used to sign in",
+  recovery_codes_regenerated: "New recovery codes made",
+} as const;
+export type ActivityType = keyof typeof ACTIVITY_LABELS;
+
+type Client = Pick<typeof db, "activityEvent" | "auditLog">;
+
+export async function recordActivity(
+  userId: string,
+  type: ActivityType,
+  request: RequestInfo,
+  details?: Prisma.InputJsonValue,
+  client: Client = db,
+): Promise<void> {
+  await client.activityEvent.create({
+    data: { userId, type, ip: request.ip, userAgent: request.userAgent?.slice(0, 300) ?? null, details },
+  });
+}
+
+export async function recordAudit(
+  entry: { actorId: string | null; action: string; targetType?: string; targetId?: string; details?: Prisma.InputJsonValue },
+  request: RequestInfo,
+  client: Client = db,
+): Promise<void> {
+  await client.auditLog.create({ data: { ...entry, ip: request.ip } });
+}

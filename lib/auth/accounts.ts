@@ -1,0 +1,31 @@
+// Account changes shared by several actions.
+import "server-only";
+import { recordActivity, type RequestInfo } from "@/lib/activity/record";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send-mail";
+import { passwordChangedMail, verifyEmailMail } from "@/lib/mail/templates";
+import { issueEmailToken } from "./email-tokens";
+import { hashPassword } from "./password";
+
+export function appLink(path: string): string {
+  return new URL(path, env().APP_URL).toString();
+}
+
+export async function sendVerificationEmail(user: { id: string; email: string }): Promise<void> {
+  const token = await issueEmailToken(user.id, "verify_email");
+  await sendMail(verifyEmailMail(user.email, appLink(`/verify-email?token=${token}`)));
+}
+
+/** Sets a new password and ends every session that predates it. */
+export async function setPassword(
+  user: { id: string; email: string },
+  password: string,
+  request: RequestInfo,
+  activity: "password_changed" | "password_reset",
+): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  await recordActivity(user.id, activity, request);
+  await sendMail(passwordChangedMail(user.email));
+}

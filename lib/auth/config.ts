@@ -1,0 +1,62 @@
+// next-auth: JWT sessions carrying the user id and a session version. Every use of a session
+// re-reads the user, so a password change (which bumps the version), a closed account or a
+// deleted user ends every older session at once.
+import "server-only";
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { verifyToken } from "./signed-token";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+const SIGN_IN_STATUSES = ["active", "restricted"] as const;
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    // The only credential accepted is a ticket our own sign-in actions mint after checking the
+    // password (and the second factor). It never leaves the server.
+    Credentials({
+      credentials: { ticket: {} },
+      async authorize(credentials) {
+        const userId = verifyToken("sign-in-ticket", credentials?.ticket);
+        if (!userId) return null;
+        const user = await db.user.findUnique({
+          where: { id: userId },
+          select: { id: true, email: true, status: true, sessionVersion: true },
+        });
+        if (!user || !SIGN_IN_STATUSES.includes(user.status as (typeof SIGN_IN_STATUSES)[number])) return null;
+        return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion ?? 0;
+        return token;
+      }
+      if (!token.sub) return null;
+      const current = await db.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true, status: true } });
+      if (!current || current.sessionVersion !== token.sv) return null;
+      if (!SIGN_IN_STATUSES.includes(current.status as (typeof SIGN_IN_STATUSES)[number])) return null;
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub!;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,42 @@
+// The signed-in user, for pages, actions and route handlers. Authorisation always happens here,
+// on the server, whatever proxy.ts did.
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { auth } from "./config";
+import { can, type Permission } from "./permissions";
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  displayName: string | null;
+  role: "customer" | "kyc_reviewer" | "privacy_officer" | "admin";
+  status: "active" | "restricted" | "closing" | "closed";
+  emailVerifiedAt: Date | null;
+  totpEnabledAt: Date | null;
+};
+
+/** The user behind this request's session, read fresh from the database; null if none. */
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  return db.user.findUnique({
+    where: { id: session.user.id },
+    select: { id: true, email: true, displayName: true, role: true, status: true, emailVerifiedAt: true, totpEnabledAt: true },
+  });
+});
+
+/** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUser(returnTo: string): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** The signed-in user holding `permission`; anyone else gets a 404, so staff pages stay unseen. */
+export async function requirePermission(permission: Permission, returnTo: string): Promise<CurrentUser> {
+  const user = await requireUser(returnTo);
+  if (!can(user.role, permission)) notFound();
+  return user;
+}

@@ -1,0 +1,36 @@
+// The words of each email. Plain text first; every link is on its own line.
+import type { Mail } from "./send-mail";
+
+export function verifyEmailMail(to: string, link: string): Mail {
+  return {
+    to,
+    subject: "Confirm your email for Hashwork",
+    text: `Welcome to Hashwork.\n\nConfirm your email address to start buying hashrate:\n\n${link}\n\nThe link works once and expires in 24 hours. If you did not sign up, ignore this email.\n`,
+  };
+}
+
+export function resetPasswordMail(to: string, link: string): Mail {
+  return {
+    to,
+    subject: "Reset your Hashwork password",
+    text: `Someone (hopefully you) asked to reset the password of your Hashwork account.\n\nChoose a new password here:\n\n${link}\n\nThe link works once and expires in 1 hour. Resetting signs out every other session. If this was not you, ignore this email: your password stays as it is.\n`,
+  };
+}
+
+export function passwordChangedMail(to: string): Mail {
+  return {
+    to,
+    subject: "Your Hashwork password was changed",
+    text: "The password of your Hashwork account was just changed, and every other session was signed out.\n\nIf this was not you, reset your password at once and contact support.\n",
+  };
+}
+
+export function twoFactorChangedMail(to: string, enabled: boolean): Mail {
+  return {
+    to,
+    subject: enabled ? "Two-factor authentication is on" : "Two-factor authentication was turned off",
+    text: enabled
+      ? "Two-factor authentication is now on for your Hashwork account. Keep your recovery codes somewhere safe.\n"
+      : "Two-factor authentication was turned off for your Hashwork account. If this was not you, reset your password at once.\n",
+  };
+}

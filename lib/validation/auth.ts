@@ -1,0 +1,64 @@
+// Input of the account forms, shared by each form and its action.
+import { z } from "zod";
+import { PASSWORD_MAX } from "@/lib/auth/password-policy";
+
+const trimmed = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
+
+export const emailField = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+// Length and strength of new passwords are checked by passwordProblem (zxcvbn) in the action.
+const newPassword = z.string({ error: "Choose a password." }).max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+const anyPassword = z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX, "That password is too long.");
+const checkbox = z.literal("on").optional();
+
+export const signUpInput = z.object({
+  email: emailField,
+  password: newPassword,
+  acceptTerms: z.literal("on", { error: "Accept the terms and the privacy policy to create an account." }),
+  marketingOptIn: checkbox,
+  callbackUrl: z.string().max(500).optional(),
+});
+
+export const signInInput = z.object({
+  email: emailField,
+  password: anyPassword,
+  callbackUrl: z.string().max(500).optional(),
+});
+
+export const secondFactorInput = z.object({
+  code: z
+    .string({ error: "Enter the code from your authenticator app." })
+    .trim()
+    .min(6, "Enter the 6-digit code, or a recovery code.")
+    .max(14, "That code is too long."),
+  callbackUrl: z.string().max(500).optional(),
+});
+
+export const requestResetInput = z.object({ email: emailField });
+
+export const resetPasswordInput = z.object({
+  token: z.string().max(100),
+  password: newPassword,
+});
+
+export const changePasswordInput = z.object({
+  currentPassword: anyPassword,
+  newPassword,
+});
+
+export const totpCodeInput = z.object({
+  code: z.string({ error: "Enter the 6-digit code." }).trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app."),
+});
+
+export const displayNameInput = z.object({ displayName: trimmed(80) });
+
+/** Only same-site paths are followed after sign-in (no open redirects). */
+export function safeCallbackUrl(value: string | undefined | null, fallback = "/dashboard"): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}
