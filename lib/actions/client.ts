@@ -9,7 +9,8 @@ import type { RequestInfo } from "@/lib/activity/record";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requestInfo } from "@/lib/auth/request-info";
 import { currentUser, type CurrentUser } from "@/lib/auth/session";
-import { RateLimitedError, UserError, type ActionState, type FieldErrors } from "./errors";
+import { RateLimitedError, UserError, type ActionState } from "./errors";
+import { fieldErrorsOf, formDataToObject } from "./form-data";
 
 type Access = "public" | "signed-in" | Permission;
 
@@ -50,24 +51,4 @@ export function defineAction<A extends Access, S extends z.ZodType, T = undefine
 
 function isActionState(value: unknown): value is NonNullable<ActionState<unknown>> {
   return typeof value === "object" && value !== null && "ok" in value && typeof (value as { ok: unknown }).ok === "boolean";
-}
-
-/** Form fields as a plain object; fields sent twice become arrays. Files are kept as File. */
-export function formDataToObject(formData: FormData): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION")) continue; // React's own bookkeeping fields
-    const existing = result[key];
-    result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return result;
-}
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "form";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
 }

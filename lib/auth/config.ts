@@ -6,6 +6,7 @@ import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { isSessionCurrent, maySignIn } from "./session-version";
 import { verifyToken } from "./signed-token";
 
 declare module "next-auth" {
@@ -16,8 +17,6 @@ declare module "next-auth" {
     sessionVersion?: number;
   }
 }
-
-const SIGN_IN_STATUSES = ["active", "restricted"] as const;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env().AUTH_SECRET,
@@ -36,7 +35,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           where: { id: userId },
           select: { id: true, email: true, status: true, sessionVersion: true },
         });
-        if (!user || !SIGN_IN_STATUSES.includes(user.status as (typeof SIGN_IN_STATUSES)[number])) return null;
+        if (!user || !maySignIn(user.status)) return null;
         return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),
@@ -48,10 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.sv = user.sessionVersion ?? 0;
         return token;
       }
-      if (!token.sub) return null;
-      const current = await db.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true, status: true } });
-      if (!current || current.sessionVersion !== token.sv) return null;
-      if (!SIGN_IN_STATUSES.includes(current.status as (typeof SIGN_IN_STATUSES)[number])) return null;
+      if (!token.sub || !(await isSessionCurrent(token.sub, token.sv))) return null;
       return token;
     },
     session({ session, token }) {

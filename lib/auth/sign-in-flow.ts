@@ -1,51 +1,16 @@
-// The steps of signing in, shared by the sign-in and second-factor actions: password check
-// with rate limits, the second-factor challenge cookie, and the hand-over to next-auth.
+// The steps of signing in, shared by the sign-in and second-factor actions: the password check
+// (password-check.ts), the second-factor challenge cookie, and the hand-over to next-auth.
 import "server-only";
 import { cookies } from "next/headers";
 import { recordActivity, type RequestInfo } from "@/lib/activity/record";
-import { UserError } from "@/lib/actions/errors";
-import { db } from "@/lib/db";
 import { signIn } from "./config";
-import { hashPassword, verifyPassword } from "./password";
-import { assertNotLimited, recordFailure, resetLimit } from "./rate-limit";
 import { signToken, verifyToken } from "./signed-token";
 
-export const WRONG_CREDENTIALS = "That email and password do not match an account.";
+
 const CHALLENGE_COOKIE = "hw_2fa";
 const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 /** A non-secret hint for the static header ("Account" instead of "Sign in"); the session itself is HttpOnly. */
 export const SIGNED_IN_HINT_COOKIE = "hw_signed_in";
-
-// Checking a password for an unknown email takes as long as for a known one.
-let dummyHash: Promise<string> | undefined;
-
-/** The account behind a correct email and password. Refuses after 10 failures a minute per account and address. */
-export async function checkPassword(email: string, password: string, request: RequestInfo) {
-  const ip = request.ip ?? "unknown";
-  const accountKey = `${email}|${ip}`;
-  await assertNotLimited("signInFailuresPerAccountAndIp", accountKey);
-  await assertNotLimited("signInFailuresPerIp", ip);
-
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, status: true, passwordHash: true, totpEnabledAt: true },
-  });
-  const valid = user
-    ? await verifyPassword(user.passwordHash, password)
-    : await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password-0")), password).then(() => false);
-
-  if (!user || !valid) {
-    await recordFailure("signInFailuresPerAccountAndIp", accountKey);
-    await recordFailure("signInFailuresPerIp", ip);
-    if (user) await recordActivity(user.id, "sign_in_failed", request);
-    throw new UserError(WRONG_CREDENTIALS);
-  }
-  if (user.status === "closing" || user.status === "closed") {
-    throw new UserError("This account is closed. Contact support if you think this is a mistake.");
-  }
-  await resetLimit("signInFailuresPerAccountAndIp", accountKey);
-  return { id: user.id, needsSecondFactor: user.totpEnabledAt !== null };
-}
 
 /** Remembers, for five minutes, that this browser passed the password step for `userId`. */
 export async function startSecondFactorChallenge(userId: string): Promise<void> {

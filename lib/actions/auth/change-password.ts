@@ -5,7 +5,8 @@ import { defineAction } from "@/lib/actions/client";
 import { UserError } from "@/lib/actions/errors";
 import { setPassword } from "@/lib/auth/accounts";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { checkPassword, completeSignIn } from "@/lib/auth/sign-in-flow";
+import { checkPassword } from "@/lib/auth/password-check";
+import { completeSignIn } from "@/lib/auth/sign-in-flow";
 import { changePasswordInput } from "@/lib/validation/auth";
 
 export const changePasswordAction = defineAction({ access: "signed-in", input: changePasswordInput }, async (input, ctx) => {

@@ -3,7 +3,8 @@
 // Signs a customer in with email and password; asks for a second factor when 2FA is on.
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/client";
-import { checkPassword, completeSignIn, startSecondFactorChallenge } from "@/lib/auth/sign-in-flow";
+import { checkPassword } from "@/lib/auth/password-check";
+import { completeSignIn, startSecondFactorChallenge } from "@/lib/auth/sign-in-flow";
 import { safeCallbackUrl, signInInput } from "@/lib/validation/auth";
 
 export const signInAction = defineAction({ access: "public", input: signInInput }, async (input, ctx) => {
