@@ -34,18 +34,20 @@ export type Env = z.infer<typeof schema>;
 
 let parsed: Env | undefined;
 
-/** The validated environment; throws a readable message naming each bad variable. */
+/** Validates an environment; throws a readable message naming each missing or bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(blankToUndefined(source));
+  if (!result.success) throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/** The app's validated environment (read once). */
 export function env(): Env {
-  if (parsed) return parsed;
-  const result = schema.safeParse(blankToUndefined(process.env));
-  if (!result.success) {
-    throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
-  }
-  parsed = result.data;
+  parsed ??= parseEnv(process.env);
   return parsed;
 }
 
 // `FOO=` in a .env file means "not set", not "set to the empty string".
-function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function blankToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value === "" ? undefined : value]));
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -9,10 +9,11 @@ import { signInAction } from "@/lib/actions/auth/sign-in";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState(signInAction, null);
+  const [email, setEmail] = useState(""); // kept when a refused attempt resets the form
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required errors={fieldErrors(state, "email")} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={fieldErrors(state, "email")} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={fieldErrors(state, "password")} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>

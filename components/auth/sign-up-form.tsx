@@ -12,6 +12,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signUpAction, null);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  // Controlled, so a refused submission (which resets a form) keeps what the person chose.
+  const [acceptTerms, setAcceptTerms] = useState(false);
+  const [marketing, setMarketing] = useState(false);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
@@ -32,7 +35,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       </Field>
       <div>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="acceptTerms" className="mt-1 accent-amber-500" aria-describedby={fieldErrors(state, "acceptTerms") ? "terms-error" : undefined} />
+          <input type="checkbox" name="acceptTerms" checked={acceptTerms} onChange={(event) => setAcceptTerms(event.target.checked)} className="mt-1 accent-amber-500" aria-describedby={fieldErrors(state, "acceptTerms") ? "terms-error" : undefined} />
           <span>
             I accept the terms of service and the{" "}
             <Link href="/privacy" className="text-accent-ink underline underline-offset-4">
@@ -48,7 +51,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         ) : null}
       </div>
       <label className="flex items-start gap-2 text-sm text-muted">
-        <input type="checkbox" name="marketingOptIn" className="mt-1 accent-amber-500" />
+        <input type="checkbox" name="marketingOptIn" checked={marketing} onChange={(event) => setMarketing(event.target.checked)} className="mt-1 accent-amber-500" />
         <span>Send me occasional news about new plans (optional; you can stop any time).</span>
       </label>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}

@@ -22,6 +22,16 @@ export type ActivityType = keyof typeof ACTIVITY_LABELS;
 
 type Client = Pick<typeof db, "activityEvent" | "auditLog">;
 
+// Security events that staff see in the audit log as well as the customer in their activity.
+const AUDITED: ReadonlySet<ActivityType> = new Set([
+  "password_changed",
+  "password_reset",
+  "totp_enabled",
+  "totp_disabled",
+  "recovery_code_used",
+  "recovery_codes_regenerated",
+]);
+
 export async function recordActivity(
   userId: string,
   type: ActivityType,
@@ -32,6 +42,9 @@ export async function recordActivity(
   await client.activityEvent.create({
     data: { userId, type, ip: request.ip, userAgent: request.userAgent?.slice(0, 300) ?? null, details },
   });
+  if (AUDITED.has(type)) {
+    await recordAudit({ actorId: userId, action: `security.${type}`, targetType: "user", targetId: userId }, request, client);
+  }
 }
 
 export async function recordAudit(

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { linkIn } from "../support/smtp-inbox";
+import { createAccount, query, signIn } from "./support/accounts";
 import { waitForMail } from "./support/mailbox";
 
 const PASSWORD = "copper-lantern-orbit-57";
@@ -100,4 +101,59 @@ test("signed-out visitors are sent to sign-in from every private area, whatever 
     if (forged.status() < 300 || forged.status() >= 400) expect(body).toContain("NEXT_REDIRECT;replace;/sign-in");
     expect(body).not.toMatch(/Recent activity|Audit log<\/h1>|Customers<\/dt>|Users<\/h1>|Overview<\/h1>/);
   }
+});
+
+test("bad sign-up input gets field errors and writes nothing", async ({ page }) => {
+  const count = async () => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "User"`))[0]!.n);
+  const before = await count();
+  await page.goto("/sign-up");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#field-email-error")).toContainText("Enter a valid email");
+  await expect(page.getByText("Accept the terms and the privacy policy")).toBeVisible();
+
+  await page.getByLabel("Email").fill(`${"ü".repeat(300)}@example.com`);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("checkbox", { name: /I accept the terms/ }).check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#field-email-error")).toBeVisible();
+
+  await page.getByLabel("Email").fill("weak-password@example.com");
+  await page.getByLabel("Password").fill("password1234");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#field-password-error")).toContainText("too easy to guess");
+  expect(await count()).toBe(before);
+});
+
+test("a reset link works once and signs out every other session", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const account = await createAccount("customer");
+  const laptop = await browser.newContext();
+  const laptopPage = await laptop.newPage();
+  await signIn(laptopPage, account);
+
+  const phone = await browser.newContext();
+  const page = await phone.newPage();
+  await page.goto("/reset-password");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("a reset link is on its way");
+  // Unknown addresses get the same answer.
+  await page.getByLabel("Email").fill("nobody-at-all@example.com");
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("If nobody-at-all@example.com has an account");
+
+  const mail = await waitForMail(account.email, /Reset your Hashwork password/);
+  const link = linkIn(mail, `${process.env.APP_URL}/reset-password?token=`);
+  await page.goto(link);
+  await page.getByLabel("New password").fill("violet-harbour-engine-38");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByText("Your password was changed. Sign in with the new one.")).toBeVisible();
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+
+  await laptopPage.goto("/dashboard");
+  await expect(laptopPage).toHaveURL(/\/sign-in/);
+  await laptop.close();
+  await phone.close();
 });

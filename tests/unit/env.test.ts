@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { generateKeyEntry } from "@/lib/crypto/encryption";
+import { parseEnv } from "@/lib/env";
+
+const good = {
+  DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/hashwork",
+  AUTH_SECRET: "q8Zr0vK3nT6yW1pB4mX7cL2sD9fH5jG0",
+  ENCRYPTION_KEY: generateKeyEntry("k1"),
+};
+
+describe("environment validation", () => {
+  it("accepts a complete environment and leaves optional integrations off", () => {
+    const env = parseEnv({ ...good, NODE_ENV: "production", SMTP_URL: "" });
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.STRIPE_SECRET_KEY).toBeUndefined();
+  });
+
+  it.each([
+    ["a missing AUTH_SECRET", { AUTH_SECRET: undefined }, /AUTH_SECRET/],
+    ["a short AUTH_SECRET", { AUTH_SECRET: "secret" }, /at least 32 characters/],
+    ["a repetitive AUTH_SECRET", { AUTH_SECRET: "a".repeat(40) }, /too repetitive/],
+    ["a missing ENCRYPTION_KEY", { ENCRYPTION_KEY: undefined }, /ENCRYPTION_KEY/],
+    ["a weak ENCRYPTION_KEY", { ENCRYPTION_KEY: "k1:c2hvcnQ=" }, /32 bytes/],
+    ["a Stripe key of the wrong kind", { STRIPE_SECRET_KEY: "pk_test_123" }, /STRIPE_SECRET_KEY/],
+    ["a webhook secret of the wrong kind", { STRIPE_WEBHOOK_SECRET: "sk_test_123" }, /STRIPE_WEBHOOK_SECRET/],
+    ["a database URL that is not PostgreSQL", { DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
+  ])("refuses to start with %s, naming the variable", (_name, change, message) => {
+    expect(() => parseEnv({ ...good, NODE_ENV: "production", ...change })).toThrow(message);
+  });
+});
