@@ -28,6 +28,8 @@ describe("priceOrder", () => {
     const split = priceOrder({ hashrateFeePerTh: "0.004000", serviceFeePerThDay: "0.004000", durationDays: 1 }, 1);
     expect(split.totalCents).toBe(1n);
     expect(split.hashrateFeeCents + split.serviceFeeCents).toBe(1n);
+    // An exact half cent at scale (found by the property below): 1,051,955,789.5 cents → …790.
+    expect(priceOrder({ hashrateFeePerTh: "38.118930", serviceFeePerThDay: "0.107630", durationDays: 5 }, 272_125).totalCents).toBe(1_051_955_790n);
   });
 
   it("refuses fractional, zero, negative and unsafe TH", () => {
@@ -42,9 +44,9 @@ describe("priceOrder", () => {
         const price = priceOrder(plan, th);
         const exactMicros =
           toScaled(plan.hashrateFeePerTh, 6) * BigInt(th) + toScaled(plan.serviceFeePerThDay, 6) * BigInt(th) * BigInt(plan.durationDays);
-        // |total·10000 − exact| ≤ 5000 micro-dollars (half a cent)
+        // Half-up: the total is at most half a cent above the exact sum and less than half a cent below.
         const diff = price.totalCents * 10_000n - exactMicros;
-        expect(diff >= -5_000n && diff < 5_000n).toBe(true);
+        expect(diff > -5_000n && diff <= 5_000n).toBe(true);
         expect(price.hashrateFeeCents + price.serviceFeeCents).toBe(price.totalCents);
         expect(price.serviceFeeCents >= 0n).toBe(true);
       }),
