@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
     // not on disk: every unknown product slug caches a 404, and on disk those would pile up
     // without limit (and long or odd slugs make invalid file names).
     isrFlushToDisk: false,
+    // KYC uploads: up to three files of 10 MB each, checked again by the action itself.
+    serverActions: { bodySizeLimit: "32mb" },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

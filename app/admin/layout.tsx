@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 
 const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: "/admin", label: "Overview", permission: "staff.console" },
+  { href: "/admin/kyc", label: "KYC queue", permission: "kyc.review" },
   { href: "/admin/users", label: "Users", permission: "users.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
 ];

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 
 const NAV = [
   { href: "/dashboard", label: "Overview" },
+  { href: "/dashboard/kyc", label: "Identity" },
   { href: "/dashboard/security", label: "Security" },
 ];
 

@@ -17,6 +17,8 @@ export const ACTIVITY_LABELS = {
   totp_disabled: "Two-factor authentication turned off",
   recovery_code_used: "Recovery code used to sign in",
   recovery_codes_regenerated: "New recovery codes made",
+  kyc_submitted: "Identity documents sent",
+  kyc_human_review_requested: "Human review of an automated check requested",
 } as const;
 export type ActivityType = keyof typeof ACTIVITY_LABELS;
 

@@ -34,3 +34,24 @@ export function twoFactorChangedMail(to: string, enabled: boolean): Mail {
       : "Two-factor authentication was turned off for your Hashwork account. If this was not you, reset your password at once.\n",
   };
 }
+
+export function kycDecisionMail(
+  to: string,
+  choice: { decision: "approve" } | { decision: "reject"; message: string } | { decision: "request_resubmission"; message: string; items: string[] },
+): Mail {
+  if (choice.decision === "approve") {
+    return { to, subject: "Your identity is verified", text: "Your identity documents were approved. Larger purchases and withdrawals are now open to you.\n" };
+  }
+  if (choice.decision === "reject") {
+    return {
+      to,
+      subject: "Your identity verification was not approved",
+      text: `We could not approve your identity documents.\n\nReason: ${choice.message}\n\nThis decision is final. If you think it is wrong, you can ask for it to be reviewed from the Privacy centre in your dashboard.\n`,
+    };
+  }
+  return {
+    to,
+    subject: "Please send your identity documents again",
+    text: `A reviewer asked you to send some items again: ${choice.items.join(", ")}.\n\n${choice.message}\n\nOpen "Identity" in your dashboard to send them.\n`,
+  };
+}

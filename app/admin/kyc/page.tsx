@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/session";
+import { kycQueue } from "@/lib/kyc/queries";
+
+export const metadata: Metadata = { title: "KYC queue" };
+
+const FILTERS = [
+  ["pending", "Waiting"],
+  ["flagged", "Flagged"],
+  ["resubmission_requested", "Sent back"],
+  ["approved", "Approved"],
+  ["rejected", "Rejected"],
+] as const;
+type Filter = (typeof FILTERS)[number][0];
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function KycQueuePage({ searchParams }: Props) {
+  await requirePermission("kyc.review", "/admin/kyc");
+  const { status } = await searchParams;
+  const filter: Filter = FILTERS.some(([value]) => value === status) ? (status as Filter) : "pending";
+  const cases = await kycQueue(filter);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">KYC queue</h1>
+      <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
+        {FILTERS.map(([value, label]) => (
+          <Link
+            key={value}
+            href={`/admin/kyc?status=${value}`}
+            aria-current={value === filter ? "page" : undefined}
+            className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 aria-[current=page]:ring-amber-400 dark:aria-[current=page]:bg-amber-500/15"
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {cases.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">No cases here. Nice.</p>
+      ) : (
+        <ol className="divide-y divide-line rounded-xl border border-line bg-surface">
+          {cases.map((kycCase) => (
+            <li key={kycCase.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
+              <div>
+                <Link href={`/admin/kyc/${kycCase.id}`} className="font-medium text-accent-ink underline-offset-4 hover:underline">
+                  {kycCase.user.email}
+                </Link>
+                <p className="text-xs text-subtle">
+                  Sent {kycCase.submittedAt?.toISOString().slice(0, 16).replace("T", " ") ?? "—"} UTC
+                  {kycCase.flagged ? " · flagged by the pre-check" : ""}
+                  {kycCase.humanReviewRequestedAt ? " · human review asked" : ""}
+                </p>
+              </div>
+              <span className="rounded-full bg-chip px-2.5 py-0.5 text-xs">{kycCase.status.replace("_", " ")}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// A case's personal details are one encrypted JSON document; the ID number is also kept as a
+// keyed hash, so duplicate IDs can be found without decrypting anything.
+import "server-only";
+import { createHmac } from "node:crypto";
+import { decrypt, encrypt } from "@/lib/crypto/encryption";
+import { keyRing } from "@/lib/crypto/key-ring";
+import { env } from "@/lib/env";
+import type { KycDetails } from "@/lib/validation/kyc";
+
+const context = (userId: string) => `kyc:${userId}`;
+
+export function sealDetails(userId: string, details: KycDetails): { dataEnc: Uint8Array<ArrayBuffer>; keyId: string } {
+  const { blob, keyId } = encrypt(keyRing(), Buffer.from(JSON.stringify(details), "utf8"), context(userId));
+  return { dataEnc: new Uint8Array(blob), keyId };
+}
+
+export function openDetails(userId: string, dataEnc: Uint8Array): KycDetails {
+  return JSON.parse(decrypt(keyRing(), Buffer.from(dataEnc), context(userId)).toString("utf8")) as KycDetails;
+}
+
+/** Same document → same hash, whatever the spacing or case of the number. */
+export function idNumberHash(details: Pick<KycDetails, "idType" | "idNumber" | "nationality">): string {
+  const normalised = `${details.nationality}|${details.idType}|${details.idNumber.toUpperCase().replace(/[\s-]/g, "")}`;
+  return createHmac("sha256", env().AUTH_SECRET).update(`kyc-id:${normalised}`).digest("hex");
+}
+
+export function documentContext(caseId: string, storageKey: string): string {
+  return `kyc-doc:${caseId}:${storageKey}`;
+}

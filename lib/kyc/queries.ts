@@ -1,0 +1,55 @@
+// Reads of KYC cases: the customer's own, and the reviewers' queue.
+import "server-only";
+import { db } from "@/lib/db";
+import type { KycStatus, Prisma } from "@/lib/generated/prisma/client";
+import { openDetails } from "./personal-data";
+
+/** The customer's case with their own details decrypted (for them only); null before the first submission. */
+export async function ownKycCase(userId: string) {
+  const kycCase = await db.kycCase.findUnique({
+    where: { userId },
+    include: { documents: { where: { supersededAt: null }, select: { id: true, kind: true, mimeType: true } } },
+  });
+  if (!kycCase) return null;
+  return {
+    id: kycCase.id,
+    status: kycCase.status,
+    flagged: kycCase.flagged,
+    flagReason: kycCase.flagReason,
+    humanReviewRequestedAt: kycCase.humanReviewRequestedAt,
+    customerMessage: kycCase.customerMessage,
+    resubmitItems: kycCase.resubmitItems,
+    submittedAt: kycCase.submittedAt,
+    documents: kycCase.documents,
+    details: kycCase.dataEnc ? openDetails(userId, kycCase.dataEnc) : null,
+  };
+}
+
+export async function kycStatusOf(userId: string): Promise<KycStatus> {
+  return (await db.kycCase.findUnique({ where: { userId }, select: { status: true } }))?.status ?? "not_started";
+}
+
+export async function kycQueue(status: KycStatus | "flagged") {
+  const where: Prisma.KycCaseWhereInput = status === "flagged" ? { status: "pending", flagged: true } : { status };
+  return db.kycCase.findMany({
+    where,
+    orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }], // oldest first
+    take: 200,
+    select: { id: true, status: true, flagged: true, humanReviewRequestedAt: true, submittedAt: true, decidedAt: true, user: { select: { email: true } } },
+  });
+}
+
+export async function kycCaseForReview(caseId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) return null;
+  const kycCase = await db.kycCase.findUnique({
+    where: { id: caseId },
+    include: {
+      user: { select: { id: true, email: true } },
+      documents: { orderBy: { createdAt: "desc" }, select: { id: true, kind: true, mimeType: true, sizeBytes: true, supersededAt: true, createdAt: true } },
+      notes: { orderBy: { createdAt: "desc" }, include: { author: { select: { email: true } } } },
+      events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { email: true } } } },
+    },
+  });
+  if (!kycCase) return null;
+  return { ...kycCase, details: kycCase.dataEnc ? openDetails(kycCase.userId, kycCase.dataEnc) : null };
+}

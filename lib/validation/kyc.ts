@@ -1,0 +1,36 @@
+// The KYC form's personal details, shared by the form and its action.
+import { z } from "zod";
+
+export const ID_TYPES = { passport: "Passport", national_id: "National ID card", driving_licence: "Driving licence" } as const;
+export type IdType = keyof typeof ID_TYPES;
+/** ID types whose back carries information, so its photo is asked for too. */
+export const TWO_SIDED: readonly IdType[] = ["national_id", "driving_licence"];
+
+export const DOCUMENT_LABELS = { id_front: "ID front", id_back: "ID back", selfie: "Selfie" } as const;
+export const RESUBMIT_ITEMS = { details: "Personal details", id_front: "ID front", id_back: "ID back", selfie: "Selfie" } as const;
+export type ResubmitItem = keyof typeof RESUBMIT_ITEMS;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Enter your ${label}.` })
+    .trim()
+    .min(1, `Enter your ${label}.`)
+    .max(max, `Use at most ${max} characters.`)
+    .refine((value) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(value), "Remove control characters.");
+
+export const kycDetailsInput = z.object({
+  legalName: text("full legal name", 200),
+  dateOfBirth: z.iso.date({ error: "Enter your date of birth." }).refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return date.getUTCFullYear() >= 1900 && date <= new Date();
+  }, "Enter a real date of birth."),
+  nationality: z.string({ error: "Choose your nationality." }).trim().regex(/^[A-Z]{2}$/, "Choose your nationality."),
+  addressLine1: text("street address", 200),
+  addressLine2: z.string().trim().max(200, "Use at most 200 characters.").optional(),
+  city: text("city", 100),
+  postalCode: text("postal code", 20),
+  country: z.string({ error: "Choose your country of residence." }).trim().regex(/^[A-Z]{2}$/, "Choose your country of residence."),
+  idType: z.enum(Object.keys(ID_TYPES) as [IdType, ...IdType[]], { error: "Choose the type of ID." }),
+  idNumber: text("ID number", 40).refine((value) => /^[A-Za-z0-9 -]+$/.test(value), "Use only letters, digits, spaces and dashes."),
+});
+export type KycDetails = z.output<typeof kycDetailsInput>;
