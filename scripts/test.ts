@@ -130,6 +130,7 @@ try {
       PLAYWRIGHT_JSON_OUTPUT_NAME: report,
       NEXT_TELEMETRY_DISABLED: "1",
       SMTP_URL: inbox.url,
+      STORAGE_DIR: path.join(REPORT_DIR, "storage"),
       MAILBOX_DIR: mailbox,
       E2E_PORT: e2ePort,
       APP_URL: `http://127.0.0.1:${e2ePort}`,

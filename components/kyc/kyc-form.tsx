@@ -31,10 +31,10 @@ export function KycForm({ requested, details }: Props) {
   return (
     <form action={action} className="space-y-6" noValidate>
       <FormMessage state={state} />
+      <input type="hidden" name="includeDetails" value={showDetails ? "1" : "0"} />
       {showDetails ? (
         <fieldset className="space-y-4">
           <legend className="font-semibold">Personal details</legend>
-          <input type="hidden" name="includeDetails" value="1" />
           <Field label="Full legal name (as on your ID)" name="legalName" autoComplete="name" defaultValue={value("legalName")} maxLength={200} errors={errors("legalName")} />
           <Field label="Date of birth" name="dateOfBirth" type="date" autoComplete="bday" defaultValue={value("dateOfBirth")} errors={errors("dateOfBirth")} />
           <CountrySelect name="nationality" label="Nationality" defaultValue={value("nationality")} errors={errors("nationality")} />

@@ -10,7 +10,7 @@ import { decrypt, encrypt } from "@/lib/crypto/encryption";
 import { keyRing } from "@/lib/crypto/key-ring";
 
 export function storageDir(): string {
-  return path.resolve(process.env.STORAGE_DIR || path.join(process.cwd(), ".data", "storage"));
+  return path.resolve(process.env.STORAGE_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "storage"));
 }
 
 function pathFor(storageKey: string): string {

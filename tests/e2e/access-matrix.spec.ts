@@ -8,6 +8,7 @@ const EVERYONE: Who[] = ["anonymous", "customer", "kyc_reviewer", "privacy_offic
 
 const PAGES: { path: string; heading: string; allowed: Who[] }[] = [
   { path: "/admin", heading: "Overview", allowed: ["kyc_reviewer", "privacy_officer", "admin"] },
+  { path: "/admin/kyc", heading: "KYC queue", allowed: ["kyc_reviewer", "admin"] },
   { path: "/admin/users", heading: "Users", allowed: ["admin"] },
   { path: "/admin/audit", heading: "Audit log", allowed: ["admin"] },
 ];

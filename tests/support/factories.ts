@@ -17,3 +17,25 @@ export async function createUser(db: Db, overrides: { role?: Role; email?: strin
     },
   });
 }
+
+export function createProduct(db: Db, overrides: Partial<{ inventoryTh: number; soldTh: number; status: "draft" | "on_sale" | "sold_out" | "archived" }> = {}) {
+  return db.product.create({
+    data: {
+      slug: `test-plan-${randomBytes(5).toString("hex")}`,
+      title: "Antminer S19 Pro · 20 days",
+      machineModel: "Antminer S19 Pro",
+      machineHashrateThs: 110,
+      efficiencyJPerTh: "29.5",
+      electricityUsdPerKwh: "0.06",
+      durationDays: 20,
+      hashrateFeePerTh: "0.2",
+      serviceFeePerThDay: "0.0425",
+      poolFeeBps: 250,
+      inventoryTh: 1_000,
+      minOrderTh: 1,
+      maxOrderTh: 1_000,
+      status: "on_sale",
+      ...overrides,
+    },
+  });
+}

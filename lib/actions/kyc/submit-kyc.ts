@@ -13,17 +13,16 @@ const optionalFile = z.preprocess(
   z.instanceof(File, { error: "Choose a file." }).optional(),
 );
 const files = z.object({ id_front: optionalFile, id_back: optionalFile, selfie: optionalFile });
-const input = z.union([
-  kycDetailsInput.extend({ includeDetails: z.literal("1") }).and(files),
-  z.object({ includeDetails: z.undefined() }).and(files),
+// The form says whether it carries the personal details (a resubmission may ask for files only).
+const input = z.discriminatedUnion("includeDetails", [
+  kycDetailsInput.extend(files.shape).extend({ includeDetails: z.literal("1") }),
+  files.extend({ includeDetails: z.literal("0") }),
 ]);
 
 export const submitKycAction = defineAction({ access: "signed-in", input }, async (form, ctx) => {
-  const { id_front, id_back, selfie, includeDetails, ...details } = form as z.output<typeof files> & { includeDetails?: "1" } & Record<string, unknown>;
-  const result = await submitKyc(
-    { userId: ctx.user.id, details: includeDetails ? kycDetailsInput.parse(details) : undefined, files: { id_front, id_back, selfie } },
-    ctx.request,
-  );
+  const { id_front, id_back, selfie } = form;
+  const details = form.includeDetails === "1" ? kycDetailsInput.parse(form) : undefined;
+  const result = await submitKyc({ userId: ctx.user.id, details, files: { id_front, id_back, selfie } }, ctx.request);
   revalidatePath("/dashboard/kyc");
   return {
     ok: true as const,
