@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -8,6 +9,13 @@ export const metadata: Metadata = { title: "Staff console" };
 
 export default async function AdminOverviewPage() {
   const user = await requirePermission("staff.console", "/admin");
+  const kyc = can(user.role, "kyc.review")
+    ? await Promise.all([
+        db.kycCase.count({ where: { status: "pending" } }),
+        db.kycCase.count({ where: { status: "pending", flagged: true } }),
+        db.kycCase.findFirst({ where: { status: "pending" }, orderBy: { submittedAt: "asc" }, select: { submittedAt: true } }),
+      ])
+    : null;
   const overview = can(user.role, "admin.overview")
     ? await Promise.all([
         db.user.count({ where: { role: "customer" } }),
@@ -19,6 +27,20 @@ export default async function AdminOverviewPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+      {kyc ? (
+        <section aria-labelledby="kyc-queue-title" className="rounded-xl border border-line bg-surface p-5">
+          <h2 id="kyc-queue-title" className="font-semibold">
+            <Link href="/admin/kyc" className="hover:underline">
+              KYC queue
+            </Link>
+          </h2>
+          <p className="mt-1 text-sm text-muted">
+            {kyc[0] === 0
+              ? "Nothing waiting."
+              : `${formatInteger(kyc[0])} waiting, ${formatInteger(kyc[1])} flagged by the pre-check; the oldest was sent ${kyc[2]?.submittedAt?.toISOString().slice(0, 10)}.`}
+          </p>
+        </section>
+      ) : null}
       {overview ? (
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {[
@@ -33,9 +55,9 @@ export default async function AdminOverviewPage() {
             </div>
           ))}
         </dl>
-      ) : (
+      ) : kyc ? null : (
         <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
-          Your work queue appears here: {can(user.role, "kyc.review") ? "identity checks to review" : "privacy requests to handle"}. Nothing is waiting yet.
+          Your work queue appears here: privacy requests to handle. Nothing is waiting yet.
         </p>
       )}
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ResendVerification } from "@/components/dashboard/resend-verification";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/session";
+import { kycStatusOf } from "@/lib/kyc/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -10,7 +11,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requireUser("/dashboard");
-  const { verified } = await searchParams;
+  const [{ verified }, kycStatus] = await Promise.all([searchParams, kycStatusOf(user.id)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
@@ -26,6 +27,15 @@ export default async function DashboardPage({ searchParams }: Props) {
           </h2>
           <p className="mt-1 text-sm text-muted">We sent a link to {user.email}. You can browse everything in the meantime.</p>
           <ResendVerification />
+        </section>
+      ) : null}
+      {kycStatus !== "approved" ? (
+        <section className="rounded-xl border border-line bg-surface p-5">
+          <h2 className="font-semibold">{kycStatus === "pending" ? "Your identity check is being reviewed" : "Verify your identity"}</h2>
+          <p className="mt-1 text-sm text-muted">Needed before purchases above $1,000 in total and before withdrawals.</p>
+          <Link href="/dashboard/kyc" className="mt-3 inline-block text-sm font-medium text-accent-ink underline-offset-4 hover:underline">
+            {kycStatus === "pending" ? "See its status" : "Verify now"}
+          </Link>
         </section>
       ) : null}
       {!user.totpEnabledAt ? (

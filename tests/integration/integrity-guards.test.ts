@@ -2,6 +2,7 @@
 // history, whatever code path tries.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
+import { createProduct } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -15,26 +16,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-function newProduct(overrides: Partial<Parameters<Db["product"]["create"]>[0]["data"]> = {}) {
-  return db.product.create({
-    data: {
-      slug: `plan-${Math.random().toString(36).slice(2, 10)}`,
-      title: "Test plan",
-      machineModel: "Antminer S19 Pro",
-      machineHashrateThs: 110,
-      efficiencyJPerTh: "29.5",
-      electricityUsdPerKwh: "0.06",
-      durationDays: 20,
-      hashrateFeePerTh: "0.2",
-      serviceFeePerThDay: "0.0425",
-      poolFeeBps: 250,
-      inventoryTh: 100,
-      minOrderTh: 1,
-      maxOrderTh: 100,
-      ...overrides,
-    },
-  });
-}
+const newProduct = (overrides: Parameters<typeof createProduct>[1] = {}) => createProduct(db, { inventoryTh: 100, maxOrderTh: 100, ...overrides });
 
 async function account(key: string, currency: "USD" | "BTC") {
   return db.ledgerAccount.create({ data: { key, kind: "platform_revenue", currency } });

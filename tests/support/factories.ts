@@ -18,7 +18,17 @@ export async function createUser(db: Db, overrides: { role?: Role; email?: strin
   });
 }
 
-export function createProduct(db: Db, overrides: Partial<{ inventoryTh: number; soldTh: number; status: "draft" | "on_sale" | "sold_out" | "archived" }> = {}) {
+type ProductOverrides = Partial<{
+  inventoryTh: number;
+  soldTh: number;
+  minOrderTh: number;
+  maxOrderTh: number;
+  poolFeeBps: number;
+  serviceFeePerThDay: string;
+  status: "draft" | "on_sale" | "sold_out" | "archived";
+}>;
+
+export function createProduct(db: Db, overrides: ProductOverrides = {}) {
   return db.product.create({
     data: {
       slug: `test-plan-${randomBytes(5).toString("hex")}`,
