@@ -6,7 +6,7 @@ import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { requestPasswordResetAction } from "@/lib/actions/auth/request-password-reset";
 import { resetPasswordAction } from "@/lib/actions/auth/reset-password";
-import { PasswordStrengthMeter } from "./password-strength";
+import { NewPasswordField } from "./new-password-field";
 
 export function RequestResetForm() {
   const [state, action] = useActionState(requestPasswordResetAction, null);
@@ -22,24 +22,11 @@ export function RequestResetForm() {
 
 export function SetNewPasswordForm({ token }: { token: string }) {
   const [state, action] = useActionState(resetPasswordAction, null);
-  const [password, setPassword] = useState("");
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={128}
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        errors={fieldErrors(state, "password")}
-      >
-        <PasswordStrengthMeter password={password} userInputs={[]} />
-      </Field>
+      <NewPasswordField label="New password" name="password" errors={fieldErrors(state, "password")} />
       <SubmitButton pendingText="Saving…">Set new password</SubmitButton>
     </form>
   );

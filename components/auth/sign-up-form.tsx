@@ -6,12 +6,11 @@ import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
-import { PasswordStrengthMeter } from "./password-strength";
+import { NewPasswordField } from "./new-password-field";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signUpAction, null);
   const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   // Controlled, so a refused submission (which resets a form) keeps what the person chose.
   const [acceptTerms, setAcceptTerms] = useState(false);
   const [marketing, setMarketing] = useState(false);
@@ -19,20 +18,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <Field label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={fieldErrors(state, "email")} />
-      <Field
+      <NewPasswordField
         label="Password"
         name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={128}
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
         errors={fieldErrors(state, "password")}
+        userInputs={[email, ...email.split(/[@.]/)]}
         hint="At least 10 characters. A few unrelated words work well."
-      >
-        <PasswordStrengthMeter password={password} userInputs={[email, ...email.split(/[@.]/)]} />
-      </Field>
+      />
       <div>
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="acceptTerms" checked={acceptTerms} onChange={(event) => setAcceptTerms(event.target.checked)} className="mt-1 accent-amber-500" aria-describedby={fieldErrors(state, "acceptTerms") ? "terms-error" : undefined} />

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { jpegWithExif, png } from "../support/images";
-import { createAccount, signIn } from "./support/accounts";
+import { png } from "../support/images";
+import { createAccount, query, signIn } from "./support/accounts";
+import { fillKycForm } from "./support/kyc";
 import { waitForMail } from "./support/mailbox";
 
 test("KYC: submit real documents, a selfie is sent back, resubmitted, then approved", async ({ browser }, testInfo) => {
@@ -14,18 +15,16 @@ test("KYC: submit real documents, a selfie is sent back, resubmitted, then appro
 
   await customer.goto("/dashboard/kyc");
   await expect(customer.getByTestId("kyc-status")).toHaveText("Not verified yet");
-  await customer.getByLabel("Full legal name (as on your ID)").fill("Marguerite Okonkwo-Lindqvist");
-  await customer.getByLabel("Date of birth").fill("1990-02-03");
-  await customer.getByLabel("Nationality").selectOption("SE");
-  await customer.getByLabel("Street address").fill("Drottninggatan 71");
-  await customer.getByLabel("City").fill("Stockholm");
-  await customer.getByLabel("Postal code").fill("111 36");
-  await customer.getByLabel("Country of residence").selectOption("SE");
-  await customer.getByLabel("ID document").selectOption("national_id");
-  await customer.getByLabel("ID number").fill("SE-9034-5521");
-  await customer.getByLabel(/ID front/).setInputFiles({ name: "front.jpg", mimeType: "image/jpeg", buffer: await jpegWithExif("FRONT") });
-  await customer.getByLabel(/ID back/).setInputFiles({ name: "back.jpg", mimeType: "image/jpeg", buffer: await jpegWithExif("BACK") });
-  await customer.getByLabel("Selfie holding your ID").setInputFiles({ name: "selfie.png", mimeType: "image/png", buffer: await png() });
+  await fillKycForm(customer, {
+    legalName: "Marguerite Okonkwo-Lindqvist",
+    dateOfBirth: "1990-02-03",
+    country: "SE",
+    street: "Drottninggatan 71",
+    city: "Stockholm",
+    postalCode: "111 36",
+    idType: "national_id",
+    idNumber: "SE-9034-5521",
+  });
   await customer.getByRole("button", { name: "Send for review" }).click();
   await expect(customer.getByTestId("kyc-status")).toHaveText("Being reviewed");
   await expect(customer.getByText(/We received your documents on/)).toBeVisible();
@@ -77,20 +76,18 @@ test("documents and cases are private: another customer gets 404 for every id", 
   const ownerPage = await (await browser.newContext()).newPage();
   await signIn(ownerPage, owner);
   await ownerPage.goto("/dashboard/kyc");
-  await ownerPage.getByLabel("Full legal name (as on your ID)").fill("Private Person");
-  await ownerPage.getByLabel("Date of birth").fill("1985-06-07");
-  await ownerPage.getByLabel("Nationality").selectOption("DE");
-  await ownerPage.getByLabel("Street address").fill("Hauptstrasse 1");
-  await ownerPage.getByLabel("City").fill("Berlin");
-  await ownerPage.getByLabel("Postal code").fill("10115");
-  await ownerPage.getByLabel("Country of residence").selectOption("DE");
-  await ownerPage.getByLabel("ID number").fill("C01X00T47");
-  await ownerPage.getByLabel(/ID front/).setInputFiles({ name: "front.jpg", mimeType: "image/jpeg", buffer: await jpegWithExif() });
-  await ownerPage.getByLabel("Selfie holding your ID").setInputFiles({ name: "selfie.png", mimeType: "image/png", buffer: await png() });
+  await fillKycForm(ownerPage, {
+    legalName: "Private Person",
+    dateOfBirth: "1985-06-07",
+    country: "DE",
+    street: "Hauptstrasse 1",
+    city: "Berlin",
+    postalCode: "10115",
+    idNumber: "C01X00T47",
+  });
   await ownerPage.getByRole("button", { name: "Send for review" }).click();
   await expect(ownerPage.getByTestId("kyc-status")).toHaveText("Being reviewed");
 
-  const { query } = await import("./support/accounts");
   const documents = await query<{ id: string; caseId: string }>(
     `SELECT d.id, d."caseId" FROM "KycDocument" d JOIN "KycCase" c ON c.id = d."caseId" WHERE c."userId" = $1`,
     [owner.id],

@@ -1,34 +1,24 @@
 // The database itself refuses oversold hashrate, unbalanced ledger transactions and edits of
 // history, whatever code path tries.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import { createProduct } from "../support/factories";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { freshDatabase } from "../support/test-database";
 
-let database: TestDatabase;
-let db: Db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createPrismaClient(database.url);
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
-});
-
-const newProduct = (overrides: Parameters<typeof createProduct>[1] = {}) => createProduct(db, { inventoryTh: 100, maxOrderTh: 100, ...overrides });
+const database = freshDatabase();
+const newProduct = (overrides: Parameters<typeof createProduct>[1] = {}) =>
+  createProduct(database(), { inventoryTh: 100, maxOrderTh: 100, ...overrides });
 
 async function account(key: string, currency: "USD" | "BTC") {
-  return db.ledgerAccount.create({ data: { key, kind: "platform_revenue", currency } });
+  return database().ledgerAccount.create({ data: { key, kind: "platform_revenue", currency } });
 }
 
 describe("catalogue guards", () => {
   it("never lets sold TH pass inventory or go below zero", async () => {
     const product = await newProduct();
-    await expect(db.product.update({ where: { id: product.id }, data: { soldTh: 101 } })).rejects.toThrow(/Product_soldTh_range/);
-    await expect(db.product.update({ where: { id: product.id }, data: { soldTh: -1 } })).rejects.toThrow(/Product_soldTh_range/);
-    await db.product.update({ where: { id: product.id }, data: { soldTh: 100 } });
-    expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(100);
+    await expect(database().product.update({ where: { id: product.id }, data: { soldTh: 101 } })).rejects.toThrow(/Product_soldTh_range/);
+    await expect(database().product.update({ where: { id: product.id }, data: { soldTh: -1 } })).rejects.toThrow(/Product_soldTh_range/);
+    await database().product.update({ where: { id: product.id }, data: { soldTh: 100 } });
+    expect((await database().product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(100);
   });
 
   it("refuses nonsense plans", async () => {
@@ -41,7 +31,7 @@ describe("catalogue guards", () => {
 describe("ledger guards", () => {
   it("accepts a transaction whose entries sum to zero per currency", async () => {
     const [a, b] = [await account(`a-${Date.now()}`, "USD"), await account(`b-${Date.now()}`, "USD")];
-    const tx = await db.ledgerTransaction.create({
+    const tx = await database().ledgerTransaction.create({
       data: {
         kind: "admin_credit",
         description: "balanced",
@@ -55,19 +45,19 @@ describe("ledger guards", () => {
   it("refuses, at commit, a transaction that does not balance — and writes none of it", async () => {
     const [a, b] = [await account(`c-${Date.now()}`, "USD"), await account(`d-${Date.now()}`, "USD")];
     await expect(
-      db.$transaction(async (tx) => {
+      database().$transaction(async (tx) => {
         const created = await tx.ledgerTransaction.create({ data: { kind: "admin_credit", description: "unbalanced" } });
         await tx.ledgerEntry.create({ data: { transactionId: created.id, accountId: a.id, amount: 500n } });
         await tx.ledgerEntry.create({ data: { transactionId: created.id, accountId: b.id, amount: -499n } });
       }),
     ).rejects.toThrow(/does not balance in USD/);
-    expect(await db.ledgerTransaction.count({ where: { description: "unbalanced" } })).toBe(0);
+    expect(await database().ledgerTransaction.count({ where: { description: "unbalanced" } })).toBe(0);
   });
 
   it("refuses a transaction that balances only by mixing currencies", async () => {
     const [usd, btc] = [await account(`e-${Date.now()}`, "USD"), await account(`f-${Date.now()}`, "BTC")];
     await expect(
-      db.ledgerTransaction.create({
+      database().ledgerTransaction.create({
         data: {
           kind: "admin_credit",
           description: "mixed",
@@ -79,26 +69,26 @@ describe("ledger guards", () => {
 
   it("never lets an entry change or disappear", async () => {
     const [a, b] = [await account(`g-${Date.now()}`, "USD"), await account(`h-${Date.now()}`, "USD")];
-    const tx = await db.ledgerTransaction.create({
+    const tx = await database().ledgerTransaction.create({
       data: { kind: "admin_credit", description: "history", entries: { create: [{ accountId: a.id, amount: 1n }, { accountId: b.id, amount: -1n }] } },
       include: { entries: true },
     });
     const entry = tx.entries[0]!;
-    await expect(db.ledgerEntry.update({ where: { id: entry.id }, data: { amount: 2n } })).rejects.toThrow(/append-only/);
-    await expect(db.ledgerEntry.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
-    await expect(db.ledgerEntry.create({ data: { transactionId: tx.id, accountId: a.id, amount: 0n } })).rejects.toThrow(/LedgerEntry_amount_nonzero/);
+    await expect(database().ledgerEntry.update({ where: { id: entry.id }, data: { amount: 2n } })).rejects.toThrow(/append-only/);
+    await expect(database().ledgerEntry.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+    await expect(database().ledgerEntry.create({ data: { transactionId: tx.id, accountId: a.id, amount: 0n } })).rejects.toThrow(/LedgerEntry_amount_nonzero/);
   });
 });
 
 describe("audit log", () => {
   it("is append-only, except that erasing a user clears the actor link", async () => {
-    const user = await db.user.create({ data: { email: `audit-${Date.now()}@example.com`, passwordHash: "x" } });
-    const entry = await db.auditLog.create({ data: { actorId: user.id, action: "test.action", targetType: "user", targetId: user.id } });
-    await expect(db.auditLog.update({ where: { id: entry.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
-    await expect(db.auditLog.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+    const user = await database().user.create({ data: { email: `audit-${Date.now()}@example.com`, passwordHash: "x" } });
+    const entry = await database().auditLog.create({ data: { actorId: user.id, action: "test.action", targetType: "user", targetId: user.id } });
+    await expect(database().auditLog.update({ where: { id: entry.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(database().auditLog.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
 
-    await db.user.delete({ where: { id: user.id } });
-    const after = await db.auditLog.findUniqueOrThrow({ where: { id: entry.id } });
+    await database().user.delete({ where: { id: user.id } });
+    const after = await database().auditLog.findUniqueOrThrow({ where: { id: entry.id } });
     expect(after.actorId).toBeNull();
     expect(after.action).toBe("test.action");
   });

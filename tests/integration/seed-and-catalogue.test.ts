@@ -2,46 +2,37 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { findPublicProduct, listStorefrontProducts } from "@/lib/catalogue/queries";
 import { soldPercent } from "@/lib/catalogue/product-view";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/client";
 import { latestMarket } from "@/lib/market/queries";
 import { seed } from "@/prisma/seed";
 import { SEED_ACCOUNTS } from "@/prisma/seed-data";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createTestDatabase, freshDatabase } from "../support/test-database";
 
 describe("seed", () => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createPrismaClient(database.url);
-  });
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
-  });
+  const database = freshDatabase();
 
   const counts = async () => ({
-    products: await db.product.count(),
-    snapshots: await db.marketSnapshot.count(),
-    users: await db.user.count(),
+    products: await database().product.count(),
+    snapshots: await database().marketSnapshot.count(),
+    users: await database().user.count(),
   });
 
   it("fills an empty database, and a second run adds nothing and overwrites no edit", async () => {
     const today = new Date("2026-11-25T12:00:00Z");
-    await seed(db, { today });
+    await seed(database(), { today });
     const first = await counts();
     expect(first.products).toBeGreaterThanOrEqual(4);
     expect(first.snapshots).toBe(30);
     expect(first.users).toBe(2);
 
-    await db.product.update({ where: { slug: "antminer-s21-60-days" }, data: { title: "Edited by an admin" } });
-    await seed(db, { today });
+    await database().product.update({ where: { slug: "antminer-s21-60-days" }, data: { title: "Edited by an admin" } });
+    await seed(database(), { today });
     expect(await counts()).toEqual(first);
-    expect((await db.product.findUniqueOrThrow({ where: { slug: "antminer-s21-60-days" } })).title).toBe("Edited by an admin");
+    expect((await database().product.findUniqueOrThrow({ where: { slug: "antminer-s21-60-days" } })).title).toBe("Edited by an admin");
   });
 
   it("has the S19 Pro 20-day plan at about $105 per 100 TH and 30 % sold", async () => {
-    const plan = await db.product.findUniqueOrThrow({ where: { slug: "antminer-s19-pro-20-days" } });
+    const plan = await database().product.findUniqueOrThrow({ where: { slug: "antminer-s19-pro-20-days" } });
     expect(plan.title).toBe("Antminer S19 Pro · 20 days");
     expect(plan.hashrateFeePerTh.toFixed(2)).toBe("0.20");
     expect(plan.serviceFeePerThDay.toFixed(4)).toBe("0.0425");
@@ -49,7 +40,7 @@ describe("seed", () => {
   });
 
   it("has 30 days of market data ending today, around 148 T and $90,000", async () => {
-    const snapshots = await db.marketSnapshot.findMany({ orderBy: { day: "asc" } });
+    const snapshots = await database().marketSnapshot.findMany({ orderBy: { day: "asc" } });
     expect(snapshots.at(-1)!.day.toISOString().slice(0, 10)).toBe("2026-11-25");
     expect(snapshots[0]!.day.toISOString().slice(0, 10)).toBe("2026-10-27");
     for (const snapshot of snapshots) {
@@ -65,7 +56,7 @@ describe("seed", () => {
 
   it("creates an admin and a customer whose printed passwords work (argon2id)", async () => {
     for (const account of SEED_ACCOUNTS) {
-      const user = await db.user.findUniqueOrThrow({ where: { email: account.email }, omit: { passwordHash: false } });
+      const user = await database().user.findUniqueOrThrow({ where: { email: account.email }, omit: { passwordHash: false } });
       expect(user.role).toBe(account.role);
       expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
       expect(await verifyPassword(user.passwordHash, account.password)).toBe(true);

@@ -2,6 +2,8 @@
 // (TEST_PG_SERVER_URL: any database on that server, used to create and drop others).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 
 export function serverUrl(): string {
@@ -50,4 +52,25 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A fresh migrated database and a Prisma client on it for the enclosing describe/file, dropped
+ * afterwards. Use the returned getter inside tests: `const db = freshDatabase(); … db().user…`.
+ */
+export function freshDatabase(): () => Db {
+  let database: TestDatabase | undefined;
+  let client: Db | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    client = createPrismaClient(database.url);
+  });
+  afterAll(async () => {
+    await client?.$disconnect();
+    await database?.drop();
+  });
+  return () => {
+    if (!client) throw new Error("freshDatabase() is used before its beforeAll ran");
+    return client;
+  };
 }
