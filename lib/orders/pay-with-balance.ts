@@ -1,0 +1,39 @@
+// Paying an order from the USD balance: the debit, the order marked paid and its contract are
+// one transaction. The customer's account row is locked first, so two payments at once cannot
+// both spend the same dollars.
+import "server-only";
+import { UserError } from "@/lib/actions/errors";
+import { db } from "@/lib/db";
+import { assertKycAllows } from "@/lib/kyc/gates";
+import { balance, customerUsd, lockAccount, postTransaction } from "@/lib/ledger/ledger";
+import { formatUsd } from "@/lib/money/format";
+import { createContract } from "./contracts";
+
+export async function payWithBalance(orderId: string, userId: string, now = new Date()): Promise<{ contractId: string }> {
+  return db.$transaction(async (tx) => {
+    await lockAccount(tx, customerUsd(userId));
+    const order = await tx.order.findFirst({ where: { id: orderId, userId } });
+    if (!order) throw new UserError("That order does not exist.");
+    if (order.status !== "pending_payment") throw new UserError(order.status === "paid" ? "This order is already paid." : `This order is ${order.status.replace("_", " ")} and can no longer be paid.`);
+    if (order.reservedUntil <= now) throw new UserError("This order's 30-minute reservation has ended. Place a new order.");
+
+    const total = BigInt(order.totalCents);
+    await assertKycAllows(userId, { purchaseCents: total }, tx);
+    const available = await balance(tx, customerUsd(userId));
+    if (available < total) throw new UserError(`Your balance is ${formatUsd(available)}; this order needs ${formatUsd(total)}. Top up first.`);
+
+    const { count } = await tx.order.updateMany({ where: { id: orderId, userId, status: "pending_payment" }, data: { status: "paid", paidAt: now } });
+    if (count !== 1) throw new UserError("This order changed meanwhile. Reload the page.");
+    await postTransaction(tx, {
+      kind: "purchase",
+      description: `Order ${orderId.slice(0, 8)}: ${order.th} TH`,
+      orderId,
+      idempotencyKey: `order-paid:${orderId}`,
+      postings: [
+        { account: customerUsd(userId), amount: -total },
+        { account: { kind: "platform_revenue", currency: "USD" }, amount: total },
+      ],
+    });
+    return { contractId: await createContract(tx, orderId, now) };
+  });
+}

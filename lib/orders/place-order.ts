@@ -1,0 +1,75 @@
+// Placing an order reserves its TH in the same transaction that creates it, with one
+// conditional UPDATE ("sold + th ≤ inventory"), so concurrent buyers can never oversell. The
+// reservation holds for 30 minutes. The same idempotency key always gives back the same order.
+import "server-only";
+import { UserError } from "@/lib/actions/errors";
+import { db } from "@/lib/db";
+import { Prisma, type PaymentMethod } from "@/lib/generated/prisma/client";
+import { assertKycAllows } from "@/lib/kyc/gates";
+import { formatInteger } from "@/lib/money/format";
+import { priceOrder } from "@/lib/pricing/order-price";
+
+export const RESERVATION_MINUTES = 30;
+export const NOT_ENOUGH_LEFT = "Not enough hashrate left";
+
+export type PlaceOrderInput = { userId: string; slug: string; th: number; paymentMethod: PaymentMethod; idempotencyKey: string };
+
+export async function placeOrder(input: PlaceOrderInput, now = new Date()): Promise<{ orderId: string; created: boolean }> {
+  const existing = await db.order.findUnique({ where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
+  if (existing) return { orderId: existing.id, created: false };
+
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { emailVerifiedAt: true, status: true } });
+  if (!user || user.status !== "active") throw new UserError("This account cannot buy right now. Contact support.");
+  if (!user.emailVerifiedAt) throw new UserError("Confirm your email address before buying. We can send a new link from your dashboard.");
+
+  const product = await db.product.findUnique({ where: { slug: input.slug } });
+  if (!product || product.status !== "on_sale") throw new UserError("This plan is not on sale.");
+  if (!Number.isSafeInteger(input.th) || input.th < product.minOrderTh || input.th > product.maxOrderTh) {
+    throw new UserError(`Choose between ${formatInteger(product.minOrderTh)} and ${formatInteger(product.maxOrderTh)} TH.`, {
+      th: [`Between ${formatInteger(product.minOrderTh)} and ${formatInteger(product.maxOrderTh)} TH.`],
+    });
+  }
+  const rates = { hashrateFeePerTh: product.hashrateFeePerTh.toFixed(6), serviceFeePerThDay: product.serviceFeePerThDay.toFixed(6), durationDays: product.durationDays };
+  const price = priceOrder(rates, input.th);
+  await assertKycAllows(input.userId, { purchaseCents: price.totalCents });
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const reserved = await tx.$executeRaw`
+        UPDATE "Product" SET "soldTh" = "soldTh" + ${input.th}, "updatedAt" = now()
+        WHERE id = ${product.id}::uuid AND status = 'on_sale' AND "soldTh" + ${input.th} <= "inventoryTh"`;
+      if (reserved !== 1) {
+        const left = await tx.product.findUniqueOrThrow({ where: { id: product.id }, select: { soldTh: true, inventoryTh: true } });
+        const remaining = Math.max(0, left.inventoryTh - left.soldTh);
+        throw new UserError(`${NOT_ENOUGH_LEFT}: ${formatInteger(remaining)} TH remain${remaining >= product.minOrderTh ? "; choose fewer" : ""}.`, {
+          th: [`Only ${formatInteger(remaining)} TH left.`],
+        });
+      }
+      const order = await tx.order.create({
+        data: {
+          userId: input.userId,
+          productId: product.id,
+          th: input.th,
+          durationDays: product.durationDays,
+          hashrateFeePerTh: rates.hashrateFeePerTh,
+          serviceFeePerThDay: rates.serviceFeePerThDay,
+          hashrateFeeCents: Number(price.hashrateFeeCents),
+          serviceFeeCents: Number(price.serviceFeeCents),
+          totalCents: Number(price.totalCents),
+          paymentMethod: input.paymentMethod,
+          idempotencyKey: input.idempotencyKey,
+          reservedUntil: new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
+        },
+        select: { id: true },
+      });
+      return { orderId: order.id, created: true };
+    });
+  } catch (error) {
+    // A double submit that raced past the first lookup: the other request created the order.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const order = await db.order.findUniqueOrThrow({ where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
+      return { orderId: order.id, created: false };
+    }
+    throw error;
+  }
+}
