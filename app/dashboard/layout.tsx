@@ -5,6 +5,9 @@ import { requireUser } from "@/lib/auth/session";
 
 const NAV = [
   { href: "/dashboard", label: "Overview" },
+  { href: "/dashboard/orders", label: "Orders" },
+  { href: "/dashboard/contracts", label: "Contracts" },
+  { href: "/dashboard/wallet", label: "Wallet" },
   { href: "/dashboard/kyc", label: "Identity" },
   { href: "/dashboard/security", label: "Security" },
 ];

@@ -18,6 +18,7 @@ export const ACTIVITY_LABELS = {
   recovery_code_used: "Recovery code used to sign in",
   recovery_codes_regenerated: "New recovery codes made",
   kyc_submitted: "Identity documents sent",
+  order_placed: "Order placed",
   kyc_human_review_requested: "Human review of an automated check requested",
 } as const;
 export type ActivityType = keyof typeof ACTIVITY_LABELS;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -34,7 +35,9 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           {users.map((user) => (
             <li key={user.id} className="flex flex-col gap-2 p-4 lg:flex-row lg:items-center lg:justify-between">
               <div className="min-w-0">
-                <p className="truncate font-medium">{user.email}</p>
+                <Link href={`/admin/users/${user.id}`} className="block truncate font-medium text-accent-ink underline-offset-4 hover:underline">
+                  {user.email}
+                </Link>
                 <p className="text-xs text-subtle">
                   Joined {user.createdAt.toISOString().slice(0, 10)} · {user.emailVerifiedAt ? "email confirmed" : "email not confirmed"} ·{" "}
                   {user.totpEnabledAt ? "2FA on" : "2FA off"}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { Stat } from "@/components/ui/stat";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { fromScaled } from "@/lib/money/fixed-point";
+import { formatInteger, formatUsd } from "@/lib/money/format";
+import { CONTRACT_STATUS, termProgress } from "@/lib/orders/contract-view";
+
+export const metadata: Metadata = { title: "Contract" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function ContractPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/dashboard/contracts/${id}`);
+  const contract = /^[0-9a-f-]{36}$/i.test(id)
+    ? await db.contract.findFirst({ where: { id, userId: user.id }, include: { product: { select: { title: true, machineModel: true } }, order: true } })
+    : null;
+  if (!contract) notFound();
+  const progress = termProgress(contract);
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/dashboard/contracts" className="text-accent-ink underline-offset-4 hover:underline">
+          ← Contracts
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">{contract.product.title}</h1>
+      <ProgressBar value={progress} label={`${progress}% of the term done`} />
+      <dl className="divide-y divide-line rounded-xl border border-line bg-surface px-5">
+        <Stat label="Status" value={CONTRACT_STATUS[contract.status]} />
+        <Stat label="Hashrate" value={`${formatInteger(contract.th)} TH/s on ${contract.product.machineModel}`} />
+        <Stat label="Starts" value={`${contract.startsAt.toISOString().slice(0, 16).replace("T", " ")} UTC`} />
+        <Stat label="Ends" value={`${contract.endsAt.toISOString().slice(0, 16).replace("T", " ")} UTC`} />
+        <Stat label="Pool fee" value={`${fromScaled(BigInt(contract.poolFeeBps), 2)} %`} />
+        <Stat label="Paid" value={formatUsd(contract.order.totalCents)} hint={`hashrate ${formatUsd(contract.order.hashrateFeeCents)} + service ${formatUsd(contract.order.serviceFeeCents)}`} />
+      </dl>
+      <p className="rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
+        Daily output appears here once mining has started, with the figures each day was computed from.
+      </p>
+    </div>
+  );
+}

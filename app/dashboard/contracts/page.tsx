@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button-link";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatInteger } from "@/lib/money/format";
+import { CONTRACT_STATUS, termProgress } from "@/lib/orders/contract-view";
+
+export const metadata: Metadata = { title: "Contracts" };
+
+export default async function ContractsPage() {
+  const user = await requireUser("/dashboard/contracts");
+  const contracts = await db.contract.findMany({ where: { userId: user.id }, orderBy: { startsAt: "desc" }, include: { product: { select: { title: true } } } });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Contracts</h1>
+      {contracts.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-line p-8 text-center">
+          <p className="font-semibold">No contracts yet</p>
+          <p className="mt-1 text-sm text-muted">A contract starts at 00:00 UTC the day after you pay for an order.</p>
+          <div className="mt-4 flex justify-center">
+            <ButtonLink href="/#plans">Browse plans</ButtonLink>
+          </div>
+        </div>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2">
+          {contracts.map((contract) => {
+            const progress = termProgress(contract);
+            return (
+              <li key={contract.id} className="rounded-xl border border-line bg-surface p-5" data-testid="contract-card">
+                <Link href={`/dashboard/contracts/${contract.id}`} className="font-semibold hover:underline">
+                  {contract.product.title}
+                </Link>
+                <p className="mt-1 text-sm text-muted">
+                  {formatInteger(contract.th)} TH/s · {CONTRACT_STATUS[contract.status]} · starts {contract.startsAt.toISOString().slice(0, 10)}, ends{" "}
+                  {contract.endsAt.toISOString().slice(0, 10)}
+                </p>
+                <div className="mt-3">
+                  <ProgressBar value={progress} label={`${contract.product.title}: ${progress}% of the term done`} />
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

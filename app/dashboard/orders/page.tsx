@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { OrderActions } from "@/components/orders/order-actions";
+import { ButtonLink } from "@/components/ui/button-link";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatInteger, formatUsd } from "@/lib/money/format";
+
+export const metadata: Metadata = { title: "Orders" };
+
+const STATUS = { pending_payment: "Reserved, unpaid", paid: "Paid", expired: "Expired", cancelled: "Cancelled", refunded: "Refunded" } as const;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OrdersPage({ searchParams }: Props) {
+  const user = await requireUser("/dashboard/orders");
+  const { paid } = await searchParams;
+  const orders = await db.order.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    include: { product: { select: { title: true } }, contract: { select: { id: true, startsAt: true } } },
+  });
+  const now = new Date();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Orders</h1>
+      {typeof paid === "string" ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
+          Paid. Your contract is scheduled; see <Link href="/dashboard/contracts" className="underline">Contracts</Link>.
+        </p>
+      ) : null}
+      {orders.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-line p-8 text-center">
+          <p className="font-semibold">No orders yet</p>
+          <div className="mt-4 flex justify-center">
+            <ButtonLink href="/#plans">Browse plans</ButtonLink>
+          </div>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-line">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Your orders, newest first</caption>
+            <thead className="bg-chip text-left text-xs uppercase tracking-wide text-subtle">
+              <tr>
+                <th scope="col" className="px-3 py-2">Placed (UTC)</th>
+                <th scope="col" className="px-3 py-2">Plan</th>
+                <th scope="col" className="px-3 py-2 text-right">TH</th>
+                <th scope="col" className="px-3 py-2 text-right">Total</th>
+                <th scope="col" className="px-3 py-2">Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line bg-surface">
+              {orders.map((order) => (
+                <tr key={order.id} data-testid="order-row">
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{order.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                  <td className="px-3 py-2">{order.product.title}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatInteger(order.th)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatUsd(order.totalCents)}</td>
+                  <td className="px-3 py-2">
+                    {order.status === "pending_payment" && order.reservedUntil > now ? (
+                      <div className="space-y-1">
+                        <span className="text-subtle">Reserved until {order.reservedUntil.toISOString().slice(11, 16)} UTC</span>
+                        <OrderActions orderId={order.id} />
+                      </div>
+                    ) : order.contract ? (
+                      <Link href={`/dashboard/contracts/${order.contract.id}`} className="text-accent-ink underline-offset-4 hover:underline">
+                        {STATUS[order.status]} · contract
+                      </Link>
+                    ) : (
+                      STATUS[order.status === "pending_payment" ? "expired" : order.status]
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { balance, customerUsd } from "@/lib/ledger/ledger";
+import { accountHistory } from "@/lib/ledger/history";
+import { formatBtc, formatUsd } from "@/lib/money/format";
+
+export const metadata: Metadata = { title: "Wallet" };
+
+export default async function WalletPage() {
+  const user = await requireUser("/dashboard/wallet");
+  const [usd, btc, history] = await Promise.all([
+    balance(db, customerUsd(user.id)),
+    balance(db, { userId: user.id, kind: "customer_cash", currency: "BTC" }),
+    accountHistory(customerUsd(user.id)),
+  ]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Wallet</h1>
+      <dl className="grid gap-4 sm:grid-cols-2">
+        <div className="rounded-xl border border-line bg-surface p-5">
+          <dt className="text-sm text-muted">USD balance</dt>
+          <dd className="mt-1 text-3xl font-semibold tabular-nums" data-testid="usd-balance">{formatUsd(usd)}</dd>
+        </div>
+        <div className="rounded-xl border border-line bg-surface p-5">
+          <dt className="text-sm text-muted">BTC balance (mined)</dt>
+          <dd className="mt-1 text-3xl font-semibold tabular-nums">{formatBtc(btc)}</dd>
+        </div>
+      </dl>
+      <section aria-labelledby="topup-title" className="rounded-xl border border-line bg-surface p-5 text-sm">
+        <h2 id="topup-title" className="font-semibold">Top up</h2>
+        <p className="mt-1 text-muted">
+          Card top-ups are not available yet. To top up by bank transfer, contact support with your account email; an admin credits the amount
+          when it arrives, and it shows below.
+        </p>
+      </section>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title" className="font-semibold">USD history</h2>
+        {history.length === 0 ? (
+          <p className="mt-2 rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">No movements yet.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded-xl border border-line">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Movements of your USD balance, newest first, with the balance after each</caption>
+              <thead className="bg-chip text-left text-xs uppercase tracking-wide text-subtle">
+                <tr>
+                  <th scope="col" className="px-3 py-2">When (UTC)</th>
+                  <th scope="col" className="px-3 py-2">What</th>
+                  <th scope="col" className="px-3 py-2 text-right">Amount</th>
+                  <th scope="col" className="px-3 py-2 text-right">Balance</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-line bg-surface">
+                {history.map((line) => (
+                  <tr key={line.id}>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{line.at.toISOString().slice(0, 16).replace("T", " ")}</td>
+                    <td className="px-3 py-2">{line.description}</td>
+                    <td className={`px-3 py-2 text-right tabular-nums ${line.amount < 0n ? "" : "text-green-700 dark:text-green-400"}`}>
+                      {line.amount > 0n ? "+" : ""}
+                      {formatUsd(line.amount)}
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatUsd(line.balanceAfter)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+"use server";
+
+// Cancels a reserved, unpaid order and releases its TH.
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/client";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import { orderIdInput } from "@/lib/validation/orders";
+
+export const cancelOrderAction = defineAction({ access: "signed-in", input: orderIdInput }, async ({ orderId }, ctx) => {
+  await cancelOrder(orderId, ctx.user.id);
+  revalidatePath("/dashboard/orders");
+  return { ok: true as const, data: undefined, message: "Order cancelled; the hashrate is released." };
+});

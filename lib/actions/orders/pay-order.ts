@@ -1,0 +1,13 @@
+"use server";
+
+// Pays a reserved order from the balance (from the orders page).
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/client";
+import { payWithBalance } from "@/lib/orders/pay-with-balance";
+import { orderIdInput } from "@/lib/validation/orders";
+
+export const payOrderAction = defineAction({ access: "signed-in", input: orderIdInput }, async ({ orderId }, ctx) => {
+  await payWithBalance(orderId, ctx.user.id);
+  revalidatePath("/dashboard/orders");
+  return { ok: true as const, data: undefined, message: "Paid. Your contract starts at 00:00 UTC tomorrow." };
+});

@@ -1,0 +1,25 @@
+"use server";
+
+// Places an order at checkout (reserving the TH) and, when paying from the balance, pays it at once.
+import { redirect } from "next/navigation";
+import { recordActivity } from "@/lib/activity/record";
+import { defineAction } from "@/lib/actions/client";
+import { UserError } from "@/lib/actions/errors";
+import { placeOrder } from "@/lib/orders/place-order";
+import { payWithBalance } from "@/lib/orders/pay-with-balance";
+import { placeOrderInput } from "@/lib/validation/orders";
+
+export const placeOrderAction = defineAction({ access: "signed-in", input: placeOrderInput }, async (input, ctx) => {
+  if (input.paymentMethod === "card") throw new UserError("Card payment is not available yet. Pay from your balance.");
+  const { orderId } = await placeOrder({ userId: ctx.user.id, slug: input.slug, th: input.th, paymentMethod: input.paymentMethod, idempotencyKey: input.idempotencyKey });
+  await recordActivity(ctx.user.id, "order_placed", ctx.request, { orderId, th: input.th });
+  try {
+    await payWithBalance(orderId, ctx.user.id);
+  } catch (error) {
+    if (error instanceof UserError) {
+      throw new UserError(`Your order is reserved for 30 minutes but not paid: ${error.message} You can pay it from Orders.`);
+    }
+    throw error;
+  }
+  redirect(`/dashboard/orders?paid=${orderId}`);
+});

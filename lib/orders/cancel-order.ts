@@ -1,0 +1,14 @@
+// Cancelling a reserved, unpaid order gives its TH back at once.
+import "server-only";
+import { UserError } from "@/lib/actions/errors";
+import { db } from "@/lib/db";
+
+export async function cancelOrder(orderId: string, userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const order = await tx.order.findFirst({ where: { id: orderId, userId }, select: { productId: true, th: true, status: true } });
+    if (!order) throw new UserError("That order does not exist.");
+    const { count } = await tx.order.updateMany({ where: { id: orderId, userId, status: "pending_payment" }, data: { status: "cancelled" } });
+    if (count !== 1) throw new UserError("Only unpaid orders can be cancelled.");
+    await tx.$executeRaw`UPDATE "Product" SET "soldTh" = "soldTh" - ${order.th}, "updatedAt" = now() WHERE id = ${order.productId}::uuid`;
+  });
+}
