@@ -15,14 +15,15 @@ export const NOT_ENOUGH_LEFT = "Not enough hashrate left";
 export type PlaceOrderInput = { userId: string; slug: string; th: number; paymentMethod: PaymentMethod; idempotencyKey: string };
 
 export async function placeOrder(input: PlaceOrderInput, now = new Date()): Promise<{ orderId: string; created: boolean }> {
-  const existing = await db.order.findUnique({ where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
-  if (existing) return { orderId: existing.id, created: false };
-
-  const user = await db.user.findUnique({ where: { id: input.userId }, select: { emailVerifiedAt: true, status: true } });
+  // A repeated idempotency key is caught by the unique index at insert (below), which rolls the
+  // repeat's reservation back with it, so there is no look-up here on the common path.
+  const [user, product] = await Promise.all([
+    db.user.findUnique({ where: { id: input.userId }, select: { emailVerifiedAt: true, status: true } }),
+    db.product.findUnique({ where: { slug: input.slug } }),
+  ]);
   if (!user || user.status !== "active") throw new UserError("This account cannot buy right now. Contact support.");
   if (!user.emailVerifiedAt) throw new UserError("Confirm your email address before buying. We can send a new link from your dashboard.");
 
-  const product = await db.product.findUnique({ where: { slug: input.slug } });
   if (!product || product.status !== "on_sale") throw new UserError("This plan is not on sale.");
   if (!Number.isSafeInteger(input.th) || input.th < product.minOrderTh || input.th > product.maxOrderTh) {
     throw new UserError(`Choose between ${formatInteger(product.minOrderTh)} and ${formatInteger(product.maxOrderTh)} TH.`, {
@@ -39,6 +40,9 @@ export async function placeOrder(input: PlaceOrderInput, now = new Date()): Prom
         UPDATE "Product" SET "soldTh" = "soldTh" + ${input.th}, "updatedAt" = now()
         WHERE id = ${product.id}::uuid AND status = 'on_sale' AND "soldTh" + ${input.th} <= "inventoryTh"`;
       if (reserved !== 1) {
+        // A repeat of an order that took the last TH is still that order, not a refusal.
+        const repeat = await tx.order.findUnique({ where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
+        if (repeat) return { orderId: repeat.id, created: false };
         const left = await tx.product.findUniqueOrThrow({ where: { id: product.id }, select: { soldTh: true, inventoryTh: true } });
         const remaining = Math.max(0, left.inventoryTh - left.soldTh);
         throw new UserError(`${NOT_ENOUGH_LEFT}: ${formatInteger(remaining)} TH remain${remaining >= product.minOrderTh ? "; choose fewer" : ""}.`, {
@@ -65,7 +69,7 @@ export async function placeOrder(input: PlaceOrderInput, now = new Date()): Prom
       return { orderId: order.id, created: true };
     });
   } catch (error) {
-    // A double submit that raced past the first lookup: the other request created the order.
+    // A double submit: the first request created the order; this one's reservation was rolled back.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const order = await db.order.findUniqueOrThrow({ where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
       return { orderId: order.id, created: false };

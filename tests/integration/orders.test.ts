@@ -82,6 +82,12 @@ describe("placing orders", () => {
     expect(first.orderId).toBe(second.orderId);
     expect(await db.order.count({ where: { userId: user!.id } })).toBe(1);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(10);
+
+    // A repeat of an order that took the last TH gives the order back, not "sold out".
+    const last = await createProduct(db, { inventoryTh: 10 });
+    const lastInput = { ...input, slug: last.slug, idempotencyKey: key() };
+    const bought = await placeOrder(lastInput);
+    expect(await placeOrder(lastInput)).toEqual({ orderId: bought.orderId, created: false });
   });
 
   it.each([
