@@ -1,0 +1,19 @@
+// The Stripe client, when STRIPE_SECRET_KEY is set. Without it card payment is shown as
+// unavailable and everything else works.
+import "server-only";
+import Stripe from "stripe";
+import { env } from "@/lib/env";
+
+let client: Stripe | null | undefined;
+
+export function stripe(): Stripe | null {
+  if (client === undefined) {
+    const key = env().STRIPE_SECRET_KEY;
+    client = key ? new Stripe(key, { maxNetworkRetries: 2, timeout: 20_000 }) : null;
+  }
+  return client;
+}
+
+export function cardPaymentsEnabled(): boolean {
+  return Boolean(env().STRIPE_SECRET_KEY && env().STRIPE_WEBHOOK_SECRET);
+}
