@@ -18,12 +18,14 @@ export function CheckoutForm({
   balanceCents,
   idempotencyKey,
   startsOn,
+  cardAvailable,
 }: {
   product: ProductView;
   initialTh: number;
   balanceCents: string;
   idempotencyKey: string;
   startsOn: string;
+  cardAvailable: boolean;
 }) {
   const [state, action] = useActionState(placeOrderAction, null);
   const [text, setText] = useState(String(initialTh));
@@ -88,9 +90,9 @@ export function CheckoutForm({
               ) : null}
             </span>
           </label>
-          <label className="flex items-start gap-2 text-subtle">
-            <input type="radio" name="paymentMethod" value="card" disabled className="mt-1" />
-            <span>Card — not available yet</span>
+          <label className={`flex items-start gap-2 ${cardAvailable ? "" : "text-subtle"}`}>
+            <input type="radio" name="paymentMethod" value="card" disabled={!cardAvailable} className="mt-1 accent-amber-500" />
+            <span>{cardAvailable ? "Card — on Stripe's secure page" : "Card — not available right now"}</span>
           </label>
         </div>
       </fieldset>

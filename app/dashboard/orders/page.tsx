@@ -3,6 +3,7 @@ import Link from "next/link";
 import { OrderActions } from "@/components/orders/order-actions";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/session";
+import { cardPaymentsEnabled } from "@/lib/payments/stripe";
 import { db } from "@/lib/db";
 import { formatInteger, formatUsd } from "@/lib/money/format";
 
@@ -14,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function OrdersPage({ searchParams }: Props) {
   const user = await requireUser("/dashboard/orders");
-  const { paid } = await searchParams;
+  const { paid, card: cardReturn } = await searchParams;
   const orders = await db.order.findMany({
     where: { userId: user.id },
     orderBy: { createdAt: "desc" },
@@ -22,9 +23,15 @@ export default async function OrdersPage({ searchParams }: Props) {
     include: { product: { select: { title: true } }, contract: { select: { id: true, startsAt: true } } },
   });
   const now = new Date();
+  const card = cardPaymentsEnabled();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Orders</h1>
+      {typeof cardReturn === "string" ? (
+        <p role="status" className="rounded-md bg-chip px-3 py-2 text-sm">
+          Thank you. Your card payment is being confirmed; the order shows as paid as soon as the payment processor tells us.
+        </p>
+      ) : null}
       {typeof paid === "string" ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
           Paid. Your contract is scheduled; see <Link href="/dashboard/contracts" className="underline">Contracts</Link>.
@@ -61,7 +68,7 @@ export default async function OrdersPage({ searchParams }: Props) {
                     {order.status === "pending_payment" && order.reservedUntil > now ? (
                       <div className="space-y-1">
                         <span className="text-subtle">Reserved until {order.reservedUntil.toISOString().slice(11, 16)} UTC</span>
-                        <OrderActions orderId={order.id} />
+                        <OrderActions orderId={order.id} card={card} />
                       </div>
                     ) : order.contract ? (
                       <Link href={`/dashboard/contracts/${order.contract.id}`} className="text-accent-ink underline-offset-4 hover:underline">

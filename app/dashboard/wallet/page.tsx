@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { TopUpForm } from "@/components/orders/top-up-form";
 import { requireUser } from "@/lib/auth/session";
+import { cardPaymentsEnabled } from "@/lib/payments/stripe";
 import { db } from "@/lib/db";
 import { balance, customerUsd } from "@/lib/ledger/ledger";
 import { accountHistory } from "@/lib/ledger/history";
@@ -29,9 +31,9 @@ export default async function WalletPage() {
       </dl>
       <section aria-labelledby="topup-title" className="rounded-xl border border-line bg-surface p-5 text-sm">
         <h2 id="topup-title" className="font-semibold">Top up</h2>
-        <p className="mt-1 text-muted">
-          Card top-ups are not available yet. To top up by bank transfer, contact support with your account email; an admin credits the amount
-          when it arrives, and it shows below.
+        {cardPaymentsEnabled() ? <TopUpForm /> : <p className="mt-1 text-muted">Card top-ups are not available right now.</p>}
+        <p className="mt-3 text-muted">
+          By bank transfer: contact support with your account email; an admin credits the amount when it arrives, and it shows below.
         </p>
       </section>
       <section aria-labelledby="history-title">

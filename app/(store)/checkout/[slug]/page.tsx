@@ -9,6 +9,7 @@ import { balance, customerUsd } from "@/lib/ledger/ledger";
 import { db } from "@/lib/db";
 import { contractWindow } from "@/lib/orders/contracts";
 import { checkoutPath } from "@/lib/catalogue/links";
+import { cardPaymentsEnabled } from "@/lib/payments/stripe";
 import Link from "next/link";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -43,6 +44,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             balanceCents={available.toString()}
             idempotencyKey={randomUUID()}
             startsOn={startsAt.toISOString().slice(0, 10)}
+            cardAvailable={cardPaymentsEnabled()}
           />
         ) : (
           <p className="text-sm text-muted">This plan is sold out or no longer on sale.</p>

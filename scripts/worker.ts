@@ -1,0 +1,8 @@
+// `npm run worker`: the background jobs alone, for deployments that run them apart from the web
+// servers (start those with JOBS=off). Needs DATABASE_URL and the secrets, like the app.
+const { startJobs, stopJobs } = await import("../lib/jobs/runtime");
+const { JOBS } = await import("../lib/jobs/schedules");
+await startJobs();
+console.log(`Hashwork worker running: ${Object.keys(JOBS).join(", ")}. Ctrl-C stops it.`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopJobs().then(() => process.exit(0)));
+export {};

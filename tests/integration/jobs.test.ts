@@ -1,0 +1,54 @@
+// Background jobs: the work itself (set-based, idempotent) and its running on pg-boss.
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { startJobs, stopJobs } from "@/lib/jobs/runtime";
+import { JOBS } from "@/lib/jobs/schedules";
+import { advanceContracts } from "@/lib/orders/advance-contracts";
+import { placeOrder } from "@/lib/orders/place-order";
+import { createProduct, createUser } from "../support/factories";
+
+afterAll(async () => {
+  await stopJobs();
+});
+
+describe("contract lifecycle", () => {
+  it("starts scheduled contracts at their start and completes them at their end, once", async () => {
+    const product = await createProduct(db);
+    const user = await createUser(db);
+    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 10, paymentMethod: "balance", idempotencyKey: `k-${Math.random()}` });
+    await db.order.update({ where: { id: orderId }, data: { status: "paid", paidAt: new Date() } });
+    const contract = await db.contract.create({
+      data: { orderId, userId: user.id, productId: product.id, th: 10, poolFeeBps: 250, startsAt: new Date("2026-01-02T00:00:00Z"), endsAt: new Date("2026-01-22T00:00:00Z") },
+    });
+    const status = async () => (await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).status;
+    await advanceContracts(new Date("2026-01-01T23:59:59Z"));
+    expect(await status()).toBe("scheduled");
+    await advanceContracts(new Date("2026-01-02T00:00:00Z"));
+    expect(await status()).toBe("active");
+    await advanceContracts(new Date("2026-01-21T12:00:00Z"));
+    expect(await status()).toBe("active");
+    await advanceContracts(new Date("2026-01-22T00:00:00Z"));
+    expect(await status()).toBe("completed");
+    await advanceContracts(new Date("2026-02-01T00:00:00Z"));
+    expect(await status()).toBe("completed");
+  });
+});
+
+describe("pg-boss", () => {
+  it("runs a queued job: an expired reservation is released by the worker", async () => {
+    const product = await createProduct(db);
+    const user = await createUser(db);
+    const { orderId } = await placeOrder(
+      { userId: user.id, slug: product.slug, th: 25, paymentMethod: "balance", idempotencyKey: `k-${Math.random()}` },
+      new Date(Date.now() - 40 * 60_000),
+    );
+    const boss = await startJobs(process.env.DATABASE_URL!);
+    const schedules = await boss.getSchedules();
+    expect(schedules.map((schedule) => schedule.name).sort()).toEqual(Object.keys(JOBS).sort());
+    await boss.send("expire-reservations", {});
+    await expect
+      .poll(async () => (await db.order.findUniqueOrThrow({ where: { id: orderId } })).status, { timeout: 20_000, interval: 250 })
+      .toBe("expired");
+    expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(0);
+  });
+});
