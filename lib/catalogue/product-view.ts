@@ -20,6 +20,7 @@ export type ProductView = {
   minOrderTh: number;
   maxOrderTh: number;
   startDelayDays: number;
+  sortOrder: number;
   status: Product["status"];
 };
 
@@ -41,6 +42,7 @@ export function toProductView(product: Product): ProductView {
     minOrderTh: product.minOrderTh,
     maxOrderTh: product.maxOrderTh,
     startDelayDays: product.startDelayDays,
+    sortOrder: product.sortOrder,
     status: product.status,
   };
 }

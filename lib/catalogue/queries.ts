@@ -3,8 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { toProductView, type ProductView } from "./product-view";
+import { SLUG_PATTERN } from "./slug";
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function listStorefrontProducts(): Promise<ProductView[]> {
   const products = await db.product.findMany({

@@ -1,6 +1,6 @@
 // Who may open each staff page and use each staff action — checked on the server, for every role.
 // New staff routes and actions join the tables below.
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { createAccount, query, signIn, type Account, type Role } from "./support/accounts";
 
 type Who = "anonymous" | Role;
@@ -10,6 +10,9 @@ const PAGES: { path: string; heading: string; allowed: Who[] }[] = [
   { path: "/admin", heading: "Overview", allowed: ["kyc_reviewer", "privacy_officer", "admin"] },
   { path: "/admin/kyc", heading: "KYC queue", allowed: ["kyc_reviewer", "admin"] },
   { path: "/admin/users", heading: "Users", allowed: ["admin"] },
+  { path: "/admin/orders", heading: "Orders", allowed: ["admin"] },
+  { path: "/admin/products", heading: "Products", allowed: ["admin"] },
+  { path: "/admin/products/new", heading: "New product", allowed: ["admin"] },
   { path: "/admin/audit", heading: "Audit log", allowed: ["admin"] },
 ];
 
@@ -45,51 +48,94 @@ test.describe("access matrix", () => {
     });
   }
 
-  test("staff actions as every role: only an admin's request changes anything", async ({ browser }) => {
-    test.setTimeout(90_000);
-    const victim = await createAccount("customer");
-    const admin = await contextFor(browser, "admin", accounts);
-    const page = await admin.newPage();
-    await page.goto(`/admin/users?q=${encodeURIComponent(victim.email)}`);
-    await page.getByRole("combobox", { name: `Status of ${victim.email}` }).selectOption("restricted");
+  // Each staff action: where an admin finds it, how to fill it in, and how to tell it took effect.
+  const ACTIONS: {
+    name: string;
+    setup: () => Promise<{ path: string; fill: (page: Page) => Promise<void>; button: string; changed: () => Promise<boolean> }>;
+  }[] = [
+    {
+      name: "restrict an account",
+      setup: async () => {
+        const victim = await createAccount("customer");
+        return {
+          path: `/admin/users?q=${encodeURIComponent(victim.email)}`,
+          fill: (page) => page.getByRole("combobox", { name: `Status of ${victim.email}` }).selectOption("restricted").then(() => {}),
+          button: "Save",
+          changed: async () => (await query<{ status: string }>(`SELECT status FROM "User" WHERE id = $1`, [victim.id]))[0]!.status === "restricted",
+        };
+      },
+    },
+    {
+      name: "credit a balance",
+      setup: async () => {
+        const victim = await createAccount("customer");
+        return {
+          path: `/admin/users/${victim.id}`,
+          fill: async (page) => {
+            await page.getByLabel("Amount (USD)").fill("1000");
+            await page.getByLabel("Note (bank reference)").fill("matrix test");
+          },
+          button: "Credit balance",
+          changed: async () => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "LedgerAccount" a JOIN "LedgerEntry" e ON e."accountId" = a.id WHERE a."userId" = $1`, [victim.id]))[0]!.n) > 0,
+        };
+      },
+    },
+    {
+      name: "archive a product",
+      setup: async () => {
+        const [product] = await query<{ id: string }>(
+          `INSERT INTO "Product" (id, slug, title, "machineModel", "machineHashrateThs", "efficiencyJPerTh", "electricityUsdPerKwh", "durationDays", "hashrateFeePerTh", "serviceFeePerThDay", "poolFeeBps", "inventoryTh", "minOrderTh", "maxOrderTh", status, "updatedAt")
+           VALUES (gen_random_uuid(), 'matrix-' || substr(md5(random()::text), 1, 8), 'Matrix plan', 'Antminer S19', 95, 34.5, 0.06, 10, 0.1, 0.05, 250, 100, 1, 100, 'on_sale', now()) RETURNING id`,
+        );
+        return {
+          path: `/admin/products/${product!.id}`,
+          fill: async () => {},
+          button: "Archive",
+          changed: async () => (await query<{ status: string }>(`SELECT status FROM "Product" WHERE id = $1`, [product!.id]))[0]!.status === "archived",
+        };
+      },
+    },
+  ];
 
-    // Capture the browser's request for the action without letting it through.
-    let captured: { headers: Record<string, string>; body: Buffer } | undefined;
-    await page.route("**/admin/users**", async (route) => {
-      const request = route.request();
-      if (request.method() === "POST" && request.headers()["next-action"]) {
-        captured = { headers: request.headers(), body: request.postDataBuffer()! };
-        return route.abort();
-      }
-      return route.continue();
-    });
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => captured).toBeDefined();
-    const statusOf = async () => (await query<{ status: string }>(`SELECT status FROM "User" WHERE id = $1`, [victim.id]))[0]!.status;
-    expect(await statusOf()).toBe("active");
+  for (const action of ACTIONS) {
+    test(`staff action "${action.name}" as every role: only an admin's request changes anything`, async ({ browser }) => {
+      test.setTimeout(90_000);
+      const target = await action.setup();
+      const admin = await contextFor(browser, "admin", accounts);
+      const page = await admin.newPage();
+      await page.goto(target.path);
+      await target.fill(page);
 
-    const replay = async (request: APIRequestContext) =>
-      request.post("/admin/users", {
-        headers: { "next-action": captured!.headers["next-action"]!, "content-type": captured!.headers["content-type"]!, accept: "text/x-component" },
-        data: captured!.body,
-        maxRedirects: 0,
+      // Capture the browser's request for the action without letting it through.
+      let captured: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
+      await page.route("**/admin/**", async (route) => {
+        const request = route.request();
+        if (request.method() === "POST" && request.headers()["next-action"]) {
+          captured = { url: request.url(), headers: request.headers(), body: request.postDataBuffer()! };
+          return route.abort();
+        }
+        return route.continue();
       });
+      await page.getByRole("button", { name: target.button }).click();
+      await expect.poll(() => captured).toBeDefined();
+      expect(await target.changed()).toBe(false);
 
-    for (const who of EVERYONE.filter((role) => role !== "admin")) {
-      const context = await contextFor(browser, who, accounts);
-      const response = await replay(context.request);
-      expect(response.status(), who).toBeLessThan(500);
-      expect(await statusOf(), `${who} must not restrict an account`).toBe("active");
-      await context.close();
-    }
-    const audited = async () => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditLog" WHERE "targetId" = $1`, [victim.id]))[0]!.n);
-    expect(await audited()).toBe(0);
-
-    // The same request from an admin does change it — so the refusals above were real.
-    const response = await replay(admin.request);
-    expect(response.status()).toBe(200);
-    expect(await statusOf()).toBe("restricted");
-    expect(await audited()).toBe(1);
-    await admin.close();
-  });
+      const replay = (request: APIRequestContext) =>
+        request.post(captured!.url, {
+          headers: { "next-action": captured!.headers["next-action"]!, "content-type": captured!.headers["content-type"]!, accept: "text/x-component" },
+          data: captured!.body,
+          maxRedirects: 0,
+        });
+      for (const who of EVERYONE.filter((role) => role !== "admin")) {
+        const context = await contextFor(browser, who, accounts);
+        expect((await replay(context.request)).status(), who).toBeLessThan(500);
+        expect(await target.changed(), `${who} must not ${action.name}`).toBe(false);
+        await context.close();
+      }
+      // The same request from an admin does take effect — so the refusals above were real.
+      expect((await replay(admin.request)).status()).toBeLessThan(400);
+      await expect.poll(target.changed).toBe(true);
+      await admin.close();
+    });
+  }
 });

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProductForm, ProductStatusButtons } from "@/components/admin/product-form";
+import { requirePermission } from "@/lib/auth/session";
+import { toProductView } from "@/lib/catalogue/product-view";
+import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Product" };
+
+const ACTIONS = {
+  draft: [{ status: "on_sale", label: "Publish" }, { status: "archived", label: "Archive" }],
+  on_sale: [{ status: "sold_out", label: "Mark sold out" }, { status: "archived", label: "Archive" }],
+  sold_out: [{ status: "on_sale", label: "Put back on sale" }, { status: "archived", label: "Archive" }],
+  archived: [{ status: "on_sale", label: "Put back on sale" }],
+} as const;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminProductPage({ params, searchParams }: Props) {
+  await requirePermission("products.manage", "/admin/products");
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await db.product.findUnique({ where: { id } }) : null;
+  if (!row) notFound();
+  const product = toProductView(row);
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/admin/products" className="text-accent-ink underline-offset-4 hover:underline">
+          ← Products
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">{product.title}</h1>
+      {saved ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
+          Saved.
+        </p>
+      ) : null}
+      <section aria-labelledby="status-title" className="rounded-xl border border-line bg-surface p-5">
+        <h2 id="status-title" className="mb-2 font-semibold">
+          Status: {product.status.replace("_", " ")}
+        </h2>
+        <ProductStatusButtons id={product.id} actions={[...ACTIONS[product.status]]} />
+      </section>
+      <section aria-labelledby="edit-title" className="rounded-xl border border-line bg-surface p-5">
+        <h2 id="edit-title" className="mb-3 font-semibold">
+          Details and prices
+        </h2>
+        <ProductForm product={product} />
+      </section>
+    </div>
+  );
+}

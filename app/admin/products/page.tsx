@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button-link";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { requirePermission } from "@/lib/auth/session";
+import { soldPercent, toProductView } from "@/lib/catalogue/product-view";
+import { db } from "@/lib/db";
+import { formatInteger, formatRateUsd } from "@/lib/money/format";
+
+export const metadata: Metadata = { title: "Products" };
+
+export default async function AdminProductsPage() {
+  await requirePermission("products.manage", "/admin/products");
+  const products = (await db.product.findMany({ orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] })).map(toProductView);
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold tracking-tight">Products</h1>
+        <ButtonLink href="/admin/products/new">New product</ButtonLink>
+      </div>
+      <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
+        {products.map((product) => (
+          <li key={product.id} className="grid gap-2 p-4 sm:grid-cols-[1fr_12rem] sm:items-center">
+            <div>
+              <Link href={`/admin/products/${product.id}`} className="font-medium text-accent-ink underline-offset-4 hover:underline">
+                {product.title}
+              </Link>
+              <p className="text-xs text-subtle">
+                {product.status.replace("_", " ")} · {formatRateUsd(product.hashrateFeePerTh)}/TH + {formatRateUsd(product.serviceFeePerThDay)}/TH/day ·{" "}
+                {formatInteger(product.soldTh)} of {formatInteger(product.inventoryTh)} TH sold
+              </p>
+            </div>
+            <ProgressBar value={soldPercent(product)} label={`${product.title}: sold ${soldPercent(product)}%`} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
