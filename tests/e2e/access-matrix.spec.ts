@@ -85,7 +85,7 @@ test.describe("access matrix", () => {
       setup: async () => {
         const [product] = await query<{ id: string }>(
           `INSERT INTO "Product" (id, slug, title, "machineModel", "machineHashrateThs", "efficiencyJPerTh", "electricityUsdPerKwh", "durationDays", "hashrateFeePerTh", "serviceFeePerThDay", "poolFeeBps", "inventoryTh", "minOrderTh", "maxOrderTh", status, "updatedAt")
-           VALUES (gen_random_uuid(), 'matrix-' || substr(md5(random()::text), 1, 8), 'Matrix plan', 'Antminer S19', 95, 34.5, 0.06, 10, 0.1, 0.05, 250, 100, 1, 100, 'on_sale', now()) RETURNING id`,
+           VALUES (gen_random_uuid(), 'matrix-' || substr(md5(random()::text), 1, 8), 'Matrix plan', 'Antminer S19', 95, 34.5, 0.06, 10, 0.1, 0.05, 250, 100, 1, 100, 'draft', now()) RETURNING id`,
         );
         return {
           path: `/admin/products/${product!.id}`,

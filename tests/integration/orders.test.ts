@@ -109,12 +109,17 @@ describe("placing orders", () => {
     const [user] = await buyers(1);
     const order = (slug: string, th = 10) => placeOrder({ userId: user!.id, slug, th, paymentMethod: "balance", idempotencyKey: key() });
     await expect(order(archived.slug)).rejects.toThrow(/not on sale/);
+    const soldOut = await createProduct(db, { status: "sold_out" });
+    await expect(order(soldOut.slug)).rejects.toThrow(/not on sale/);
+    const full = await createProduct(db, { inventoryTh: 100, soldTh: 95 });
+    await expect(order(full.slug, 10)).rejects.toThrow(/Not enough hashrate left: 5 TH remain/);
     await expect(order("no-such-plan")).rejects.toThrow(/not on sale/);
     const unverified = await createUser(db, { verified: false });
     const open = await createProduct(db);
     await expect(placeOrder({ userId: unverified.id, slug: open.slug, th: 10, paymentMethod: "balance", idempotencyKey: key() })).rejects.toThrow(/Confirm your email/);
     await expect(order(open.slug, 1_000)).rejects.toThrow(/need a verified identity/); // 1,000 TH × $1.05 = $1,050
     expect(await db.order.count({ where: { userId: { in: [user!.id, unverified.id] } } })).toBe(0);
+    expect((await db.product.findUniqueOrThrow({ where: { id: full.id } })).soldTh).toBe(95);
   });
 });
 
