@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatInteger } from "@/lib/money/format";
+import { formatUtcDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Staff console" };
 
@@ -37,7 +38,7 @@ export default async function AdminOverviewPage() {
           <p className="mt-1 text-sm text-muted">
             {kyc[0] === 0
               ? "Nothing waiting."
-              : `${formatInteger(kyc[0])} waiting, ${formatInteger(kyc[1])} flagged by the pre-check; the oldest was sent ${kyc[2]?.submittedAt?.toISOString().slice(0, 10)}.`}
+              : `${formatInteger(kyc[0])} waiting, ${formatInteger(kyc[1])} flagged by the pre-check; the oldest was sent ${kyc[2]?.submittedAt ? formatUtcDate(kyc[2].submittedAt) : "—"}.`}
           </p>
         </section>
       ) : null}

@@ -8,6 +8,7 @@ import { saveProductAction } from "@/lib/actions/admin/save-product";
 import { setProductStatusAction } from "@/lib/actions/admin/set-product-status";
 import type { ProductView } from "@/lib/catalogue/product-view";
 import { fromScaled } from "@/lib/money/fixed-point";
+import { ActionForm } from "@/components/forms/action-form";
 
 type FieldSpec = [name: string, label: string, value: (product: ProductView) => string, hint?: string];
 
@@ -32,7 +33,7 @@ const FIELDS: FieldSpec[] = [
 export function ProductForm({ product }: { product: ProductView | null }) {
   const [state, action] = useActionState(saveProductAction, null);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       {product ? <input type="hidden" name="id" value={product.id} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -44,7 +45,7 @@ export function ProductForm({ product }: { product: ProductView | null }) {
       <div className="max-w-xs">
         <SubmitButton pendingText="Saving…">{product ? "Save changes" : "Create draft"}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -7,15 +7,15 @@ import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
 import { NewPasswordField } from "./new-password-field";
+import { ActionForm } from "@/components/forms/action-form";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signUpAction, null);
   const [email, setEmail] = useState("");
-  // Controlled, so a refused submission (which resets a form) keeps what the person chose.
   const [acceptTerms, setAcceptTerms] = useState(false);
   const [marketing, setMarketing] = useState(false);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <Field label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={fieldErrors(state, "email")} />
       <NewPasswordField
@@ -48,6 +48,6 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       </label>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

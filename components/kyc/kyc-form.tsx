@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { submitKycAction } from "@/lib/actions/kyc/submit-kyc";
 import { COUNTRIES } from "@/lib/validation/countries";
 import { DOCUMENT_LABELS, ID_TYPES, TWO_SIDED, type IdType, type KycDetails, type ResubmitItem } from "@/lib/validation/kyc";
+import { ActionForm } from "@/components/forms/action-form";
 
 type Props = {
   /** null on a first submission: everything is asked for. */
@@ -29,7 +30,7 @@ export function KycForm({ requested, details }: Props) {
 
   if (state?.ok) return <FormMessage state={state} />;
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <ActionForm action={action} className="space-y-6" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="includeDetails" value={showDetails ? "1" : "0"} />
       {showDetails ? (
@@ -78,7 +79,7 @@ export function KycForm({ requested, details }: Props) {
         </fieldset>
       ) : null}
       <SubmitButton pendingText="Uploading and encrypting…">Send for review</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -9,6 +9,7 @@ import type { ProductView } from "@/lib/catalogue/product-view";
 import { formatInteger, formatUsd } from "@/lib/money/format";
 import { checkThAmount } from "@/lib/pricing/plan-estimate";
 import { priceOrder } from "@/lib/pricing/order-price";
+import { ActionForm } from "@/components/forms/action-form";
 
 // The breakdown shown here uses the same pricing function the server charges with; the server
 // recomputes it from the database when the order is placed.
@@ -36,7 +37,7 @@ export function CheckoutForm({
   const short = price ? price.totalCents > balance : false;
 
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <ActionForm action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="slug" value={product.slug} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -105,6 +106,6 @@ export function CheckoutForm({
       </label>
       {fieldErrors(state, "acceptTerms") ? <p className="text-sm text-red-700 dark:text-red-400">{fieldErrors(state, "acceptTerms")!.join(" ")}</p> : null}
       <SubmitButton pendingText="Placing your order…">{price ? `Pay ${formatUsd(price.totalCents)}` : "Place order"}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

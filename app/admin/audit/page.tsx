@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -53,19 +54,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
       {entries.length === 0 ? (
         <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">No entries match these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-line">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Staff actions, newest first</caption>
-            <thead className="bg-chip text-xs uppercase tracking-wide text-subtle">
-              <tr>
-                <th scope="col" className="px-3 py-2">When (UTC)</th>
-                <th scope="col" className="px-3 py-2">Who</th>
-                <th scope="col" className="px-3 py-2">Action</th>
-                <th scope="col" className="px-3 py-2">Target</th>
-                <th scope="col" className="px-3 py-2">Details</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line bg-surface">
+        <DataTable caption="Staff actions, newest first" columns={[{ label: "When (UTC)" }, { label: "Who" }, { label: "Action" }, { label: "Target" }, { label: "Details" }]}>
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
@@ -77,9 +66,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+              </DataTable>
       )}
     </div>
   );

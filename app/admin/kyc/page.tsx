@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { kycQueue } from "@/lib/kyc/queries";
+import { formatUtcDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "KYC queue" };
 
@@ -47,7 +48,7 @@ export default async function KycQueuePage({ searchParams }: Props) {
                   {kycCase.user.email}
                 </Link>
                 <p className="text-xs text-subtle">
-                  Sent {kycCase.submittedAt?.toISOString().slice(0, 16).replace("T", " ") ?? "—"} UTC
+                  Sent {kycCase.submittedAt ? formatUtcDateTime(kycCase.submittedAt) : "—"} UTC
                   {kycCase.flagged ? " · flagged by the pre-check" : ""}
                   {kycCase.humanReviewRequestedAt ? " · human review asked" : ""}
                 </p>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { formatInteger, formatUsd } from "@/lib/money/format";
+import { formatUtcDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -41,23 +43,10 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
       {orders.length === 0 ? (
         <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">No orders here.</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-line">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Orders, newest first</caption>
-            <thead className="bg-chip text-left text-xs uppercase tracking-wide text-subtle">
-              <tr>
-                <th scope="col" className="px-3 py-2">Placed (UTC)</th>
-                <th scope="col" className="px-3 py-2">Customer</th>
-                <th scope="col" className="px-3 py-2">Plan</th>
-                <th scope="col" className="px-3 py-2 text-right">TH</th>
-                <th scope="col" className="px-3 py-2 text-right">Total</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line bg-surface">
+        <DataTable caption="Orders, newest first" columns={[{ label: "Placed (UTC)" }, { label: "Customer" }, { label: "Plan" }, { label: "TH", numeric: true }, { label: "Total", numeric: true }, { label: "Status" }]}>
               {orders.map((order) => (
                 <tr key={order.id}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{order.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
                   <td className="px-3 py-2">
                     <Link href={`/admin/users/${order.user.id}`} className="text-accent-ink underline-offset-4 hover:underline">
                       {order.user.email}
@@ -72,9 +61,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+              </DataTable>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { formatUtcDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -39,7 +40,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                   {user.email}
                 </Link>
                 <p className="text-xs text-subtle">
-                  Joined {user.createdAt.toISOString().slice(0, 10)} · {user.emailVerifiedAt ? "email confirmed" : "email not confirmed"} ·{" "}
+                  Joined {formatUtcDate(user.createdAt)} · {user.emailVerifiedAt ? "email confirmed" : "email not confirmed"} ·{" "}
                   {user.totpEnabledAt ? "2FA on" : "2FA off"}
                 </p>
               </div>

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatInteger } from "@/lib/money/format";
 import { CONTRACT_STATUS, termProgress } from "@/lib/orders/contract-view";
+import { formatUtcDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Contracts" };
 
@@ -33,8 +34,8 @@ export default async function ContractsPage() {
                   {contract.product.title}
                 </Link>
                 <p className="mt-1 text-sm text-muted">
-                  {formatInteger(contract.th)} TH/s · {CONTRACT_STATUS[contract.status]} · starts {contract.startsAt.toISOString().slice(0, 10)}, ends{" "}
-                  {contract.endsAt.toISOString().slice(0, 10)}
+                  {formatInteger(contract.th)} TH/s · {CONTRACT_STATUS[contract.status]} · starts {formatUtcDate(contract.startsAt)}, ends{" "}
+                  {formatUtcDate(contract.endsAt)}
                 </p>
                 <div className="mt-3">
                   <ProgressBar value={progress} label={`${contract.product.title}: ${progress}% of the term done`} />

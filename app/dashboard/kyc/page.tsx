@@ -5,6 +5,7 @@ import { KycForm } from "@/components/kyc/kyc-form";
 import { requireUser } from "@/lib/auth/session";
 import { ownKycCase } from "@/lib/kyc/queries";
 import { RESUBMIT_ITEMS, type ResubmitItem } from "@/lib/validation/kyc";
+import { formatUtcDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Identity" };
 
@@ -33,7 +34,7 @@ export default async function KycPage() {
           {status === "approved"
             ? "You can buy without the $1,000 limit and withdraw your Bitcoin."
             : status === "pending"
-              ? `We received your documents on ${kycCase!.submittedAt!.toISOString().slice(0, 10)}. A reviewer will look at them, usually within one working day, and email you.`
+              ? `We received your documents on ${formatUtcDate(kycCase!.submittedAt!)}. A reviewer will look at them, usually within one working day, and email you.`
               : "We verify identities before purchases above $1,000 in total and before any withdrawal. Your data is encrypted and seen only by our reviewers."}
         </p>
         {kycCase?.customerMessage ? (

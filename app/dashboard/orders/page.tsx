@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { OrderActions } from "@/components/orders/order-actions";
 import { ButtonLink } from "@/components/ui/button-link";
@@ -6,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
 import { db } from "@/lib/db";
 import { formatInteger, formatUsd } from "@/lib/money/format";
+import { formatUtcDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -45,22 +47,10 @@ export default async function OrdersPage({ searchParams }: Props) {
           </div>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-line">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Your orders, newest first</caption>
-            <thead className="bg-chip text-left text-xs uppercase tracking-wide text-subtle">
-              <tr>
-                <th scope="col" className="px-3 py-2">Placed (UTC)</th>
-                <th scope="col" className="px-3 py-2">Plan</th>
-                <th scope="col" className="px-3 py-2 text-right">TH</th>
-                <th scope="col" className="px-3 py-2 text-right">Total</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line bg-surface">
+        <DataTable caption="Your orders, newest first" columns={[{ label: "Placed (UTC)" }, { label: "Plan" }, { label: "TH", numeric: true }, { label: "Total", numeric: true }, { label: "Status" }]}>
               {orders.map((order) => (
                 <tr key={order.id} data-testid="order-row">
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{order.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
                   <td className="px-3 py-2">{order.product.title}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatInteger(order.th)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatUsd(order.totalCents)}</td>
@@ -80,9 +70,7 @@ export default async function OrdersPage({ searchParams }: Props) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+              </DataTable>
       )}
     </div>
   );

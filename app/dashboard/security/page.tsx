@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { ChangePasswordForm } from "@/components/dashboard/change-password-form";
 import { TwoFactorSettings } from "@/components/dashboard/two-factor-settings";
 import { ACTIVITY_LABELS, type ActivityType } from "@/lib/activity/record";
@@ -6,6 +7,7 @@ import { remainingRecoveryCodes } from "@/lib/auth/recovery-codes";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { describeBrowser } from "@/lib/activity/describe-browser";
+import { formatUtcDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -48,29 +50,16 @@ export default async function SecurityPage({ searchParams }: Props) {
         {activity.length === 0 ? (
           <p className="mt-2 text-sm text-muted">Nothing yet.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-xl border border-line">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Sign-ins and security changes, newest first</caption>
-              <thead className="bg-chip text-xs uppercase tracking-wide text-subtle">
-                <tr>
-                  <th scope="col" className="px-3 py-2">When (UTC)</th>
-                  <th scope="col" className="px-3 py-2">What</th>
-                  <th scope="col" className="px-3 py-2">IP address</th>
-                  <th scope="col" className="px-3 py-2">Browser</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
+          <div className="mt-3"><DataTable caption="Sign-ins and security changes, newest first" columns={[{ label: "When (UTC)" }, { label: "What" }, { label: "IP address" }, { label: "Browser" }]}>
                 {activity.map((event) => (
                   <tr key={event.id} className={event.type === "sign_in_failed" ? "text-red-700 dark:text-red-400" : undefined}>
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{event.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(event.createdAt)}</td>
                     <td className="px-3 py-2">{ACTIVITY_LABELS[event.type as ActivityType] ?? event.type}</td>
                     <td className="px-3 py-2 tabular-nums">{event.ip ?? "—"}</td>
                     <td className="px-3 py-2">{describeBrowser(event.userAgent)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable></div>
         )}
       </section>
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { TopUpForm } from "@/components/orders/top-up-form";
 import { requireUser } from "@/lib/auth/session";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
@@ -6,6 +7,7 @@ import { db } from "@/lib/db";
 import { balance, customerUsd } from "@/lib/ledger/ledger";
 import { accountHistory } from "@/lib/ledger/history";
 import { formatBtc, formatUsd } from "@/lib/money/format";
+import { formatUtcDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Wallet" };
 
@@ -41,21 +43,10 @@ export default async function WalletPage() {
         {history.length === 0 ? (
           <p className="mt-2 rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">No movements yet.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-xl border border-line">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Movements of your USD balance, newest first, with the balance after each</caption>
-              <thead className="bg-chip text-left text-xs uppercase tracking-wide text-subtle">
-                <tr>
-                  <th scope="col" className="px-3 py-2">When (UTC)</th>
-                  <th scope="col" className="px-3 py-2">What</th>
-                  <th scope="col" className="px-3 py-2 text-right">Amount</th>
-                  <th scope="col" className="px-3 py-2 text-right">Balance</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line bg-surface">
+          <div className="mt-3"><DataTable caption="Movements of your USD balance, newest first, with the balance after each" columns={[{ label: "When (UTC)" }, { label: "What" }, { label: "Amount", numeric: true }, { label: "Balance", numeric: true }]}>
                 {history.map((line) => (
                   <tr key={line.id}>
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{line.at.toISOString().slice(0, 16).replace("T", " ")}</td>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(line.at)}</td>
                     <td className="px-3 py-2">{line.description}</td>
                     <td className={`px-3 py-2 text-right tabular-nums ${line.amount < 0n ? "" : "text-green-700 dark:text-green-400"}`}>
                       {line.amount > 0n ? "+" : ""}
@@ -64,9 +55,7 @@ export default async function WalletPage() {
                     <td className="px-3 py-2 text-right tabular-nums">{formatUsd(line.balanceAfter)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable></div>
         )}
       </section>
     </div>

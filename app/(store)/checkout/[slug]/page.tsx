@@ -11,6 +11,7 @@ import { contractWindow } from "@/lib/orders/contracts";
 import { checkoutPath } from "@/lib/catalogue/links";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
 import Link from "next/link";
+import { formatUtcDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Checkout" };
 
@@ -43,7 +44,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             initialTh={initial}
             balanceCents={available.toString()}
             idempotencyKey={randomUUID()}
-            startsOn={startsAt.toISOString().slice(0, 10)}
+            startsOn={formatUtcDate(startsAt)}
             cardAvailable={cardPaymentsEnabled()}
           />
         ) : (

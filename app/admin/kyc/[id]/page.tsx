@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/ui/back-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DecisionForm, NoteForm } from "@/components/kyc/review-forms";
@@ -7,6 +8,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { kycCaseForReview } from "@/lib/kyc/queries";
 import { countryName } from "@/lib/validation/countries";
 import { DOCUMENT_LABELS, ID_TYPES } from "@/lib/validation/kyc";
+import { formatUtcDate, formatUtcDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "KYC case" };
 
@@ -22,11 +24,7 @@ export default async function KycCasePage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/admin/kyc" className="text-accent-ink underline-offset-4 hover:underline">
-          ← KYC queue
-        </Link>
-      </p>
+      <BackLink href="/admin/kyc">KYC queue</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{kycCase.user.email}</h1>
       <p className="text-sm text-muted" data-testid="case-status">
         Status: {kycCase.status.replace("_", " ")}
@@ -66,7 +64,7 @@ export default async function KycCasePage({ params }: Props) {
           ) : kycCase.status === "pending" ? (
             <DecisionForm caseId={kycCase.id} />
           ) : (
-            <p className="text-sm text-muted">Decided{kycCase.decidedAt ? ` on ${kycCase.decidedAt.toISOString().slice(0, 10)}` : ""}. Nothing is waiting.</p>
+            <p className="text-sm text-muted">Decided{kycCase.decidedAt ? ` on ${formatUtcDate(kycCase.decidedAt)}` : ""}. Nothing is waiting.</p>
           )}
         </section>
       </div>
@@ -104,7 +102,7 @@ export default async function KycCasePage({ params }: Props) {
               <li key={note.id} className="rounded-md bg-chip px-3 py-2">
                 {note.body}
                 <span className="block text-xs text-subtle">
-                  {note.author?.email ?? "—"} · {note.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+                  {note.author?.email ?? "—"} · {formatUtcDateTime(note.createdAt)}
                 </span>
               </li>
             ))}
@@ -118,7 +116,7 @@ export default async function KycCasePage({ params }: Props) {
           <ol className="space-y-2 text-sm">
             {kycCase.events.map((event) => (
               <li key={event.id}>
-                <span className="tabular-nums text-subtle">{event.createdAt.toISOString().slice(0, 16).replace("T", " ")}</span> {event.type.replace(/_/g, " ")}
+                <span className="tabular-nums text-subtle">{formatUtcDateTime(event.createdAt)}</span> {event.type.replace(/_/g, " ")}
                 {event.actor ? ` by ${event.actor.email}` : ""}
                 {event.message ? <span className="block text-muted">{event.message}</span> : null}
               </li>

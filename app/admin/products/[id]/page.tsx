@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/ui/back-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductForm, ProductStatusButtons } from "@/components/admin/product-form";
@@ -26,11 +27,7 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
   const product = toProductView(row);
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/admin/products" className="text-accent-ink underline-offset-4 hover:underline">
-          ← Products
-        </Link>
-      </p>
+      <BackLink href="/admin/products">Products</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{product.title}</h1>
       {saved ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">

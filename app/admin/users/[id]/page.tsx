@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/ui/back-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreditForm } from "@/components/admin/credit-form";
@@ -8,6 +9,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { balance, customerUsd } from "@/lib/ledger/ledger";
 import { formatUsd } from "@/lib/money/format";
+import { formatUtcDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -23,14 +25,10 @@ export default async function AdminUserPage({ params }: Props) {
   const usd = await balance(db, customerUsd(user.id));
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/admin/users" className="text-accent-ink underline-offset-4 hover:underline">
-          ← Users
-        </Link>
-      </p>
+      <BackLink href="/admin/users">Users</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{user.email}</h1>
       <dl className="divide-y divide-line rounded-xl border border-line bg-surface px-5">
-        <Stat label="Joined" value={user.createdAt.toISOString().slice(0, 10)} />
+        <Stat label="Joined" value={formatUtcDate(user.createdAt)} />
         <Stat label="Email" value={user.emailVerifiedAt ? "confirmed" : "not confirmed"} />
         <Stat label="Identity" value={(user.kycCase?.status ?? "not_started").replace("_", " ")} />
         <Stat label="USD balance" value={<span data-testid="admin-usd-balance">{formatUsd(usd)}</span>} />

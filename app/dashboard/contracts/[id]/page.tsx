@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/ui/back-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -8,6 +9,7 @@ import { db } from "@/lib/db";
 import { fromScaled } from "@/lib/money/fixed-point";
 import { formatInteger, formatUsd } from "@/lib/money/format";
 import { CONTRACT_STATUS, termProgress } from "@/lib/orders/contract-view";
+import { formatUtcDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Contract" };
 
@@ -23,18 +25,14 @@ export default async function ContractPage({ params }: Props) {
   const progress = termProgress(contract);
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/dashboard/contracts" className="text-accent-ink underline-offset-4 hover:underline">
-          ← Contracts
-        </Link>
-      </p>
+      <BackLink href="/dashboard/contracts">Contracts</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{contract.product.title}</h1>
       <ProgressBar value={progress} label={`${progress}% of the term done`} />
       <dl className="divide-y divide-line rounded-xl border border-line bg-surface px-5">
         <Stat label="Status" value={CONTRACT_STATUS[contract.status]} />
         <Stat label="Hashrate" value={`${formatInteger(contract.th)} TH/s on ${contract.product.machineModel}`} />
-        <Stat label="Starts" value={`${contract.startsAt.toISOString().slice(0, 16).replace("T", " ")} UTC`} />
-        <Stat label="Ends" value={`${contract.endsAt.toISOString().slice(0, 16).replace("T", " ")} UTC`} />
+        <Stat label="Starts" value={`${formatUtcDateTime(contract.startsAt)} UTC`} />
+        <Stat label="Ends" value={`${formatUtcDateTime(contract.endsAt)} UTC`} />
         <Stat label="Pool fee" value={`${fromScaled(BigInt(contract.poolFeeBps), 2)} %`} />
         <Stat label="Paid" value={formatUsd(contract.order.totalCents)} hint={`hashrate ${formatUsd(contract.order.hashrateFeeCents)} + service ${formatUsd(contract.order.serviceFeeCents)}`} />
       </dl>

@@ -1,0 +1,12 @@
+import Link from "next/link";
+
+// "← Products": the way back to a list from one of its items.
+export function BackLink({ href, children }: { href: string; children: string }) {
+  return (
+    <p className="text-sm">
+      <Link href={href} className="text-accent-ink underline-offset-4 hover:underline">
+        ← {children}
+      </Link>
+    </p>
+  );
+}
