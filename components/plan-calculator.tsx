@@ -124,7 +124,7 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
             Buy Now{check.ok ? ` · ${formatInteger(check.th)} TH` : ""}
           </ButtonLink>
         ) : (
-          <p className="rounded-md bg-chip px-4 py-2 text-center text-sm font-semibold text-subtle">
+          <p className="rounded-md bg-chip px-4 py-2 text-center text-sm font-semibold text-muted">
             {product.status === "archived" ? "No longer on sale" : "Sold out"}
           </p>
         )}

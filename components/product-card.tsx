@@ -89,7 +89,7 @@ export function ProductCard({ product, market }: { product: ProductView; market:
               Buy Now
             </ButtonLink>
           ) : (
-            <span className="inline-flex flex-1 items-center justify-center rounded-md bg-chip px-4 py-2 text-sm font-semibold text-subtle">
+            <span className="inline-flex flex-1 items-center justify-center rounded-md bg-chip px-4 py-2 text-sm font-semibold text-muted">
               Sold out
             </span>
           )}

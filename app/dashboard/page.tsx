@@ -33,7 +33,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <section className="rounded-xl border border-line bg-surface p-5">
           <h2 className="font-semibold">{kycStatus === "pending" ? "Your identity check is being reviewed" : "Verify your identity"}</h2>
           <p className="mt-1 text-sm text-muted">Needed before purchases above $1,000 in total and before withdrawals.</p>
-          <Link href="/dashboard/kyc" className="mt-3 inline-block text-sm font-medium text-accent-ink underline-offset-4 hover:underline">
+          <Link href="/dashboard/kyc" className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4">
             {kycStatus === "pending" ? "See its status" : "Verify now"}
           </Link>
         </section>
@@ -42,7 +42,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <section className="rounded-xl border border-line bg-surface p-5">
           <h2 className="font-semibold">Protect your account with two-factor authentication</h2>
           <p className="mt-1 text-sm text-muted">Withdrawals will need it, and it stops anyone who learns your password.</p>
-          <Link href="/dashboard/security" className="mt-3 inline-block text-sm font-medium text-accent-ink underline-offset-4 hover:underline">
+          <Link href="/dashboard/security" className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4">
             Turn on 2FA
           </Link>
         </section>

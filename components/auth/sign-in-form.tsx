@@ -18,7 +18,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
       <p className="text-center text-sm">
-        <Link href="/reset-password" className="text-accent-ink underline-offset-4 hover:underline">
+        <Link href="/reset-password" className="text-accent-ink underline underline-offset-4">
           Forgot your password?
         </Link>
       </p>

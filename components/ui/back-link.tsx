@@ -4,7 +4,7 @@ import Link from "next/link";
 export function BackLink({ href, children }: { href: string; children: string }) {
   return (
     <p className="text-sm">
-      <Link href={href} className="text-accent-ink underline-offset-4 hover:underline">
+      <Link href={href} className="text-accent-ink underline underline-offset-4">
         ← {children}
       </Link>
     </p>

@@ -8,7 +8,7 @@ export function DataTable({ caption, columns, children }: { caption: string; col
     <div className="overflow-x-auto rounded-xl border border-line">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-chip text-xs uppercase tracking-wide text-subtle">
+        <thead className="bg-chip text-xs uppercase tracking-wide text-muted">
           <tr>
             {columns.map((column) => (
               <th key={column.label} scope="col" className={`px-3 py-2 ${column.numeric ? "text-right" : ""}`}>

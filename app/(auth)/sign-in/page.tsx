@@ -23,7 +23,7 @@ export default async function SignInPage({ searchParams }: Props) {
       footer={
         <>
           New to Hashwork?{" "}
-          <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent-ink underline-offset-4 hover:underline">
+          <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent-ink underline underline-offset-4">
             Create an account
           </Link>
         </>

@@ -16,7 +16,7 @@ export default async function SignUpPage({ searchParams }: Props) {
       footer={
         <>
           Already have an account?{" "}
-          <Link href="/sign-in" className="text-accent-ink underline-offset-4 hover:underline">
+          <Link href="/sign-in" className="text-accent-ink underline underline-offset-4">
             Sign in
           </Link>
         </>

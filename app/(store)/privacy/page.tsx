@@ -12,7 +12,7 @@ const PRIVACY_EMAIL = "privacy@hashwork.example";
 const PRIVACY_CENTRE = "/dashboard/privacy";
 
 const linkClass =
-  "rounded-sm text-amber-700 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 dark:text-amber-400";
+  "rounded-sm text-amber-700 underline underline-offset-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 dark:text-amber-400";
 const mutedClass = "text-muted";
 const listClass = "mt-4 list-disc space-y-2 pl-5 leading-7";
 

@@ -44,7 +44,7 @@ export default async function KycQueuePage({ searchParams }: Props) {
           {cases.map((kycCase) => (
             <li key={kycCase.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
               <div>
-                <Link href={`/admin/kyc/${kycCase.id}`} className="font-medium text-accent-ink underline-offset-4 hover:underline">
+                <Link href={`/admin/kyc/${kycCase.id}`} className="font-medium text-accent-ink underline underline-offset-4">
                   {kycCase.user.email}
                 </Link>
                 <p className="text-xs text-subtle">

@@ -48,7 +48,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
                 <tr key={order.id}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
                   <td className="px-3 py-2">
-                    <Link href={`/admin/users/${order.user.id}`} className="text-accent-ink underline-offset-4 hover:underline">
+                    <Link href={`/admin/users/${order.user.id}`} className="text-accent-ink underline underline-offset-4">
                       {order.user.email}
                     </Link>
                   </td>

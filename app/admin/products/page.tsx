@@ -22,7 +22,7 @@ export default async function AdminProductsPage() {
         {products.map((product) => (
           <li key={product.id} className="grid gap-2 p-4 sm:grid-cols-[1fr_12rem] sm:items-center">
             <div>
-              <Link href={`/admin/products/${product.id}`} className="font-medium text-accent-ink underline-offset-4 hover:underline">
+              <Link href={`/admin/products/${product.id}`} className="font-medium text-accent-ink underline underline-offset-4">
                 {product.title}
               </Link>
               <p className="text-xs text-subtle">

@@ -36,7 +36,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           {users.map((user) => (
             <li key={user.id} className="flex flex-col gap-2 p-4 lg:flex-row lg:items-center lg:justify-between">
               <div className="min-w-0">
-                <Link href={`/admin/users/${user.id}`} className="block truncate font-medium text-accent-ink underline-offset-4 hover:underline">
+                <Link href={`/admin/users/${user.id}`} className="block truncate font-medium text-accent-ink underline underline-offset-4">
                   {user.email}
                 </Link>
                 <p className="text-xs text-subtle">

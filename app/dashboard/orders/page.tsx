@@ -61,7 +61,7 @@ export default async function OrdersPage({ searchParams }: Props) {
                         <OrderActions orderId={order.id} card={card} />
                       </div>
                     ) : order.contract ? (
-                      <Link href={`/dashboard/contracts/${order.contract.id}`} className="text-accent-ink underline-offset-4 hover:underline">
+                      <Link href={`/dashboard/contracts/${order.contract.id}`} className="text-accent-ink underline underline-offset-4">
                         {STATUS[order.status]} · contract
                       </Link>
                     ) : (
