@@ -1,12 +1,14 @@
 // Every background job and when it runs, in one place. Each job is idempotent, so a run that
 // repeats (after a crash, or on two instances) changes nothing.
 import "server-only";
+import { purgeExpired } from "@/lib/auth/purge-expired";
 import { advanceContracts } from "@/lib/orders/advance-contracts";
 import { expireReservations } from "@/lib/orders/expire-reservations";
 
 export const JOBS = {
   "expire-reservations": { cron: "* * * * *", run: () => expireReservations() },
   "advance-contracts": { cron: "*/5 * * * *", run: () => advanceContracts() },
+  "purge-expired": { cron: "17 * * * *", run: () => purgeExpired() },
 } as const satisfies Record<string, { cron: string; run: () => Promise<unknown> }>;
 
 export type JobName = keyof typeof JOBS;

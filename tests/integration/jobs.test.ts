@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { startJobs, stopJobs } from "@/lib/jobs/runtime";
 import { JOBS } from "@/lib/jobs/schedules";
+import { purgeExpired } from "@/lib/auth/purge-expired";
 import { advanceContracts } from "@/lib/orders/advance-contracts";
 import { placeOrder } from "@/lib/orders/place-order";
 import { createProduct, createUser } from "../support/factories";
@@ -31,6 +32,30 @@ describe("contract lifecycle", () => {
     expect(await status()).toBe("completed");
     await advanceContracts(new Date("2026-02-01T00:00:00Z"));
     expect(await status()).toBe("completed");
+  });
+});
+
+describe("purging expired records", () => {
+  it("drops ended rate-limit windows and week-old dead email links, nothing else", async () => {
+    const user = await createUser(db);
+    const now = new Date();
+    await db.rateLimit.createMany({
+      data: [
+        { key: `test:ended:${user.id}`, points: 3, expire: BigInt(now.getTime() - 1_000) },
+        { key: `test:running:${user.id}`, points: 3, expire: BigInt(now.getTime() + 60_000) },
+      ],
+    });
+    await db.emailToken.createMany({
+      data: [
+        { userId: user.id, purpose: "verify_email", tokenHash: `old-${user.id}`, expiresAt: new Date(now.getTime() - 8 * 86_400_000) },
+        { userId: user.id, purpose: "verify_email", tokenHash: `recent-${user.id}`, expiresAt: new Date(now.getTime() - 86_400_000) },
+      ],
+    });
+    const result = await purgeExpired(now);
+    expect(result.rateLimits).toBeGreaterThanOrEqual(1);
+    expect(await db.rateLimit.findUnique({ where: { key: `test:ended:${user.id}` } })).toBeNull();
+    expect(await db.rateLimit.findUnique({ where: { key: `test:running:${user.id}` } })).not.toBeNull();
+    expect((await db.emailToken.findMany({ where: { userId: user.id } })).map((token) => token.tokenHash)).toEqual([`recent-${user.id}`]);
   });
 });
 

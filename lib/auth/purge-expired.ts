@@ -1,0 +1,10 @@
+// Clears what has expired: rate-limit counters whose window ended and email links that can no
+// longer be used (kept a week for support questions). Set-based and idempotent.
+import "server-only";
+import { db } from "@/lib/db";
+
+export async function purgeExpired(now = new Date()): Promise<{ rateLimits: number; emailTokens: number }> {
+  const rateLimits = await db.rateLimit.deleteMany({ where: { expire: { lt: BigInt(now.getTime()) } } });
+  const emailTokens = await db.emailToken.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 7 * 86_400_000) } } });
+  return { rateLimits: rateLimits.count, emailTokens: emailTokens.count };
+}
