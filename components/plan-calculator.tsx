@@ -6,7 +6,9 @@ import { CircleAlert } from "lucide-react";
 import { isBuyable, remainingTh, type ProductView } from "@/lib/catalogue/product-view";
 import { buyNowHref } from "@/lib/catalogue/links";
 import { toMarketConditions, type MarketView } from "@/lib/market/market-view";
+import { divRoundHalfUp } from "@/lib/money/fixed-point";
 import { formatBtc, formatInteger, formatUsd } from "@/lib/money/format";
+import { MICROS_PER_CENT } from "@/lib/money/units";
 import { checkThAmount, estimatePlan } from "@/lib/pricing/plan-estimate";
 import { ButtonLink } from "./ui/button-link";
 
@@ -79,7 +81,7 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
         <Row
           label={`Service fee (${product.durationDays} days)`}
           value={price ? formatUsd(price.serviceFeeCents) : "—"}
-          hint={price ? `${formatUsd((price.serviceFeePerDayMicros + 5_000n) / 10_000n)} a day, prepaid` : undefined}
+          hint={price ? `${formatUsd(divRoundHalfUp(price.serviceFeePerDayMicros, MICROS_PER_CENT))} a day, prepaid` : undefined}
           testId="calc-service-fee"
         />
         <Row label="Total" value={price ? formatUsd(price.totalCents) : "—"} strong testId="calc-total" />

@@ -4,6 +4,7 @@ import { isBuyable, remainingTh, soldPercent, type ProductView } from "@/lib/cat
 import { buyNowHref } from "@/lib/catalogue/links";
 import { formatBtc, formatInteger, formatRateUsd, formatUsd } from "@/lib/money/format";
 import { fromScaled } from "@/lib/money/fixed-point";
+import { RATE_SCALE } from "@/lib/money/units";
 import { priceOrder } from "@/lib/pricing/order-price";
 import { estimatePlan, type MarketConditions } from "@/lib/pricing/plan-estimate";
 import { ProgressBar } from "./ui/progress-bar";
@@ -17,7 +18,7 @@ export function ProductCard({ product, market }: { product: ProductView; market:
   const reference = market ? estimatePlan(product, market, OUTPUT_REFERENCE_TH) : null;
   const sold = soldPercent(product);
   const buyable = isBuyable(product);
-  const termServicePerTh = fromScaled(perTh.serviceFeeMicros, 6);
+  const termServicePerTh = fromScaled(perTh.serviceFeeMicros, RATE_SCALE);
 
   return (
     <article
@@ -43,7 +44,7 @@ export function ProductCard({ product, market }: { product: ProductView; market:
 
       <p className="mt-5 flex items-baseline gap-1.5">
         <span className="text-3xl font-semibold tabular-nums tracking-tight">
-          {formatRateUsd(fromScaled(perTh.hashrateFeeMicros + perTh.serviceFeeMicros, 6))}
+          {formatRateUsd(fromScaled(perTh.hashrateFeeMicros + perTh.serviceFeeMicros, RATE_SCALE))}
         </span>
         <span className="text-sm text-muted">per TH, whole term</span>
       </p>

@@ -1,6 +1,5 @@
 // `npm start` (production build) and `npm run dev`: a database (embedded unless DATABASE_URL is
 // set), migrations, the seed, then Next.js. Ctrl-C stops Next and PostgreSQL cleanly.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
@@ -11,7 +10,7 @@ import { SEED_ACCOUNTS } from "../prisma/seed-data";
 import { PROJECT_ROOT, provideAppDatabase } from "./lib/app-database";
 import type { HttpServer } from "./lib/http-server";
 import { ensureLocalSecrets } from "./lib/local-secrets";
-import { NEXT_BIN } from "./lib/next-bin";
+import { buildNext } from "./lib/next-server";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 Object.assign(process.env, { NODE_ENV: mode === "dev" ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
@@ -43,16 +42,6 @@ async function shutdown(code: number): Promise<never> {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-function nextBuild(): Promise<number> {
-  return new Promise((resolve) => {
-    spawn(process.execPath, [NEXT_BIN, "build"], {
-      cwd: PROJECT_ROOT,
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: database.url },
-    }).once("exit", (code) => resolve(code ?? 1));
-  });
-}
-
 try {
   process.env.DATABASE_URL = database.url;
   env(); // refuse to start, with a readable list, when a variable is missing or weak
@@ -64,10 +53,11 @@ try {
 
   if (mode === "start") {
     log("Building the app (next build)…");
-    const code = await nextBuild();
-    if (code !== 0) {
+    try {
+      await buildNext({ DATABASE_URL: database.url });
+    } catch {
       log("The build failed; see above.");
-      await shutdown(code);
+      await shutdown(1);
     }
   }
   const { startHttpServer } = await import("./lib/http-server");

@@ -3,6 +3,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { recordActivity, type RequestInfo } from "@/lib/activity/record";
+import { env } from "@/lib/env";
 import { signIn } from "./config";
 import { signToken, verifyToken } from "./signed-token";
 
@@ -17,7 +18,7 @@ export async function startSecondFactorChallenge(userId: string): Promise<void> 
   (await cookies()).set(CHALLENGE_COOKIE, signToken("second-factor-challenge", userId, CHALLENGE_TTL_MS), {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && (process.env.APP_URL ?? "").startsWith("https:"),
+    secure: env().APP_URL.startsWith("https:"),
     path: "/",
     maxAge: CHALLENGE_TTL_MS / 1000,
   });

@@ -2,6 +2,7 @@
 import "server-only";
 import { UserError } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
+import { releaseTh } from "./inventory";
 
 export async function cancelOrder(orderId: string, userId: string): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -9,6 +10,6 @@ export async function cancelOrder(orderId: string, userId: string): Promise<void
     if (!order) throw new UserError("That order does not exist.");
     const { count } = await tx.order.updateMany({ where: { id: orderId, userId, status: "pending_payment" }, data: { status: "cancelled" } });
     if (count !== 1) throw new UserError("Only unpaid orders can be cancelled.");
-    await tx.$executeRaw`UPDATE "Product" SET "soldTh" = "soldTh" - ${order.th}, "updatedAt" = now() WHERE id = ${order.productId}::uuid`;
+    await releaseTh(tx, order.productId, order.th);
   });
 }

@@ -5,9 +5,9 @@ import "server-only";
 import { UserError } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
 import { assertKycAllows } from "@/lib/kyc/gates";
-import { balance, customerUsd, lockAccount, postTransaction } from "@/lib/ledger/ledger";
+import { balance, customerUsd, lockAccount } from "@/lib/ledger/ledger";
 import { formatUsd } from "@/lib/money/format";
-import { createContract } from "./contracts";
+import { fulfilOrder } from "./fulfil-order";
 
 export async function payWithBalance(orderId: string, userId: string, now = new Date()): Promise<{ contractId: string }> {
   return db.$transaction(async (tx) => {
@@ -22,18 +22,6 @@ export async function payWithBalance(orderId: string, userId: string, now = new 
     const available = await balance(tx, customerUsd(userId));
     if (available < total) throw new UserError(`Your balance is ${formatUsd(available)}; this order needs ${formatUsd(total)}. Top up first.`);
 
-    const { count } = await tx.order.updateMany({ where: { id: orderId, userId, status: "pending_payment" }, data: { status: "paid", paidAt: now } });
-    if (count !== 1) throw new UserError("This order changed meanwhile. Reload the page.");
-    await postTransaction(tx, {
-      kind: "purchase",
-      description: `Order ${orderId.slice(0, 8)}: ${order.th} TH`,
-      orderId,
-      idempotencyKey: `order-paid:${orderId}`,
-      postings: [
-        { account: customerUsd(userId), amount: -total },
-        { account: { kind: "platform_revenue", currency: "USD" }, amount: total },
-      ],
-    });
-    return { contractId: await createContract(tx, orderId, now) };
+    return { contractId: await fulfilOrder(tx, order, { via: "balance" }, now) };
   });
 }

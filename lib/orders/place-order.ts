@@ -8,6 +8,7 @@ import { Prisma, type PaymentMethod } from "@/lib/generated/prisma/client";
 import { assertKycAllows } from "@/lib/kyc/gates";
 import { formatInteger } from "@/lib/money/format";
 import { priceOrder } from "@/lib/pricing/order-price";
+import { reserveTh } from "./inventory";
 
 export const RESERVATION_MINUTES = 30;
 export const NOT_ENOUGH_LEFT = "Not enough hashrate left";
@@ -36,10 +37,7 @@ export async function placeOrder(input: PlaceOrderInput, now = new Date()): Prom
 
   try {
     return await db.$transaction(async (tx) => {
-      const reserved = await tx.$executeRaw`
-        UPDATE "Product" SET "soldTh" = "soldTh" + ${input.th}, "updatedAt" = now()
-        WHERE id = ${product.id}::uuid AND status = 'on_sale' AND "soldTh" + ${input.th} <= "inventoryTh"`;
-      if (reserved !== 1) {
+      if (!(await reserveTh(tx, product.id, input.th, { onSaleOnly: true }))) {
         // A repeat of an order that took the last TH is still that order, not a refusal.
         const repeat = await tx.order.findUnique({ where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
         if (repeat) return { orderId: repeat.id, created: false };

@@ -6,7 +6,8 @@ import { recordAudit } from "@/lib/activity/record";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { customerUsd, postTransaction } from "@/lib/ledger/ledger";
-import { createContract } from "@/lib/orders/contracts";
+import { fulfilOrder } from "@/lib/orders/fulfil-order";
+import { releaseTh, reserveTh } from "@/lib/orders/inventory";
 
 type Tx = Prisma.TransactionClient;
 export type WebhookResult = { status: number; body: string };
@@ -71,11 +72,8 @@ async function sessionCompleted(tx: Tx, session: Stripe.Checkout.Session) {
   let reserved = order.status === "pending_payment";
   if (!reserved) {
     // Paid after the reservation ended (e.g. "expired" arrived first): take the TH again if any are left.
-    reserved = (await tx.$executeRaw`
-      UPDATE "Product" SET "soldTh" = "soldTh" + ${order.th}, "updatedAt" = now()
-      WHERE id = ${order.productId}::uuid AND "soldTh" + ${order.th} <= "inventoryTh"`) === 1;
+    reserved = await reserveTh(tx, order.productId, order.th, { onSaleOnly: false });
   }
-  const received = [{ account: { kind: "stripe_clearing", currency: "USD" } as const, amount: -amount }];
   if (!reserved) {
     // Nothing left to sell: the money goes to the customer's balance, to spend or withdraw.
     await postTransaction(tx, {
@@ -83,20 +81,15 @@ async function sessionCompleted(tx: Tx, session: Stripe.Checkout.Session) {
       description: `Card payment for order ${order.id.slice(0, 8)} credited: the hashrate sold out meanwhile`,
       orderId: order.id,
       idempotencyKey: `stripe-session:${session.id}`,
-      postings: [...received, { account: customerUsd(order.userId), amount }],
+      postings: [
+        { account: { kind: "stripe_clearing", currency: "USD" }, amount: -amount },
+        { account: customerUsd(order.userId), amount },
+      ],
     });
     await tx.order.update({ where: { id: order.id }, data: { status: "refunded" } });
     return;
   }
-  await tx.order.update({ where: { id: order.id }, data: { status: "paid", paidAt: now, stripeCheckoutSessionId: session.id } });
-  await postTransaction(tx, {
-    kind: "purchase",
-    description: `Order ${order.id.slice(0, 8)}: ${order.th} TH (card)`,
-    orderId: order.id,
-    idempotencyKey: `order-paid:${order.id}`,
-    postings: [...received, { account: { kind: "platform_revenue", currency: "USD" }, amount }],
-  });
-  await createContract(tx, order.id, now);
+  await fulfilOrder(tx, order, { via: "card", stripeCheckoutSessionId: session.id }, now);
 }
 
 async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session) {
@@ -105,6 +98,6 @@ async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session) {
   const expired = await tx.order.updateMany({ where: { id: orderId, status: "pending_payment", stripeCheckoutSessionId: session.id }, data: { status: "expired" } });
   if (expired.count === 1) {
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { productId: true, th: true } });
-    await tx.$executeRaw`UPDATE "Product" SET "soldTh" = "soldTh" - ${order.th}, "updatedAt" = now() WHERE id = ${order.productId}::uuid`;
+    await releaseTh(tx, order.productId, order.th);
   }
 }

@@ -1,4 +1,5 @@
-// Builds the app and starts its production server in a child process (benchmarks), and stops it.
+// Builds the app (`npm start`, benchmarks) and starts its production server in a child process
+// (benchmarks), and stops it.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { PROJECT_ROOT } from "./app-database";

@@ -21,10 +21,11 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function CheckoutPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { th } = await searchParams;
-  const user = await requireUser(checkoutPath(slug, typeof th === "string" && /^\d{1,9}$/.test(th) ? Number(th) : undefined));
+  const askedTh = typeof th === "string" && /^\d{1,9}$/.test(th) ? Number(th) : undefined;
+  const user = await requireUser(checkoutPath(slug, askedTh));
   const product = await findPublicProduct(slug);
   if (!product) notFound();
-  const initial = typeof th === "string" && /^\d{1,9}$/.test(th) ? Number(th) : Math.max(product.minOrderTh, Math.min(100, product.maxOrderTh));
+  const initial = askedTh ?? Math.max(product.minOrderTh, Math.min(100, product.maxOrderTh));
   const available = await balance(db, customerUsd(user.id));
   const { startsAt } = contractWindow(new Date(), product.startDelayDays, product.durationDays);
 

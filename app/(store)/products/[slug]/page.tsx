@@ -11,7 +11,9 @@ import { remainingTh, soldPercent } from "@/lib/catalogue/product-view";
 import { findPublicProduct } from "@/lib/catalogue/queries";
 import { latestMarket } from "@/lib/market/queries";
 import { formatInteger, formatRateUsd } from "@/lib/money/format";
-import { fromScaled, toScaled } from "@/lib/money/fixed-point";
+import { fromScaled } from "@/lib/money/fixed-point";
+import { RATE_SCALE } from "@/lib/money/units";
+import { priceOrder } from "@/lib/pricing/order-price";
 
 // Rendered on first visit and refreshed in the background at most every 10 seconds.
 export const revalidate = 10;
@@ -35,7 +37,7 @@ export default async function ProductPage({ params }: Props) {
   if (!product) notFound();
 
   const sold = soldPercent(product);
-  const termServicePerTh = fromScaled(toScaled(product.serviceFeePerThDay, 6) * BigInt(product.durationDays), 6);
+  const termServicePerTh = fromScaled(priceOrder(product, 1).serviceFeeMicros, RATE_SCALE);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:py-12">
