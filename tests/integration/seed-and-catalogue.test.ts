@@ -58,7 +58,7 @@ describe("seed", () => {
     for (const account of SEED_ACCOUNTS) {
       const user = await database().user.findUniqueOrThrow({ where: { email: account.email }, omit: { passwordHash: false } });
       expect(user.role).toBe(account.role);
-      expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+      expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(await verifyPassword(user.passwordHash, account.password)).toBe(true);
       expect(await verifyPassword(user.passwordHash, `${account.password}x`)).toBe(false);
     }
