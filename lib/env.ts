@@ -11,11 +11,22 @@ const schema = z.object({
   DATABASE_URL: postgresUrl,
   // Public origin of the app, used in links in emails and Stripe redirects.
   APP_URL: z.url().default("http://localhost:3000"),
-  // Signs session tokens. At least 32 characters of randomness (`openssl rand -base64 32`).
+  // The root secret every signing and hashing key is derived from (lib/crypto/derived-keys.ts),
+  // at least 32 characters of randomness (`openssl rand -base64 32`). To rotate, list the new
+  // one first, comma-separated: the first signs and hashes, the older ones are still accepted.
   AUTH_SECRET: z
     .string({ error: "is required (generate one with `openssl rand -base64 32`)" })
-    .min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)")
-    .refine((value) => new Set(value).size >= 10, "is too repetitive to be a secret"),
+    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)")
+            .refine((value) => new Set(value).size >= 10, "is too repetitive to be a secret"),
+        )
+        .min(1, "is required (generate one with `openssl rand -base64 32`)"),
+    ),
   // "id:base64(32 bytes)[,id:…]": the first key encrypts, all decrypt (see lib/crypto/encryption.ts).
   ENCRYPTION_KEY: z.string({ error: "is required (see .env.example)" }).superRefine((value, context) => {
     try {
@@ -28,6 +39,13 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("Hashwork <no-reply@hashwork.local>"),
+  // Where encrypted KYC files and privacy exports are kept (default .data/storage in the project).
+  STORAGE_DIR: z.string().min(1).optional(),
+  // `off` keeps this process from running background jobs (run `npm run worker` elsewhere).
+  JOBS: z.enum(["on", "off"]).default("on"),
+  // Demo logins: seeded for the embedded development database only, unless this says `true`
+  // (and never when it says `false`).
+  SEED_DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

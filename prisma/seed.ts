@@ -1,12 +1,21 @@
-// Fills an empty database with the demo catalogue, 30 days of market data and two logins.
-// Idempotent: it only adds what is missing, so it never overwrites an admin's edits.
-import { hashPassword } from "@/lib/auth/password";
+// Fills an empty database with the demo catalogue, 30 days of market data and, when asked, two
+// demo logins. Idempotent: it only adds what is missing, so it never overwrites an admin's edits.
+import { randomBytes } from "node:crypto";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { SEED_ACCOUNTS, SEED_PRODUCTS, seedMarketFor } from "./seed-data";
 
 export type SeedOptions = { demoAccounts?: boolean; today?: Date };
 
-export async function seed(db: Db, { demoAccounts = true, today = new Date() }: SeedOptions = {}) {
+/**
+ * Whether the demo logins (whose passwords are printed and published) belong in a database:
+ * only the embedded development one, unless SEED_DEMO_ACCOUNTS says otherwise explicitly.
+ */
+export function wantsDemoAccounts({ embedded, flag }: { embedded: boolean; flag: "true" | "false" | undefined }): boolean {
+  return flag === undefined ? embedded : flag === "true";
+}
+
+export async function seed(db: Db, { demoAccounts = false, today = new Date() }: SeedOptions = {}) {
   for (const product of SEED_PRODUCTS) {
     await db.product.upsert({ where: { slug: product.slug }, create: product, update: {} });
   }
@@ -21,10 +30,9 @@ export async function seed(db: Db, { demoAccounts = true, today = new Date() }: 
     });
   }
 
-  if (demoAccounts) {
+  // Only into a database without any account yet: a demo login someone deleted stays deleted.
+  if (demoAccounts && (await db.user.count()) === 0) {
     for (const account of SEED_ACCOUNTS) {
-      const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
-      if (existing) continue;
       await db.user.create({
         data: {
           email: account.email,
@@ -38,7 +46,35 @@ export async function seed(db: Db, { demoAccounts = true, today = new Date() }: 
   }
 }
 
-// `npm run db:seed` against DATABASE_URL.
+/** The demo logins that exist and still have their published password (to print at start). */
+export async function workingDemoLogins(db: Db): Promise<typeof SEED_ACCOUNTS> {
+  const working: typeof SEED_ACCOUNTS = [];
+  for (const account of SEED_ACCOUNTS) {
+    const user = await db.user.findUnique({ where: { email: account.email }, select: { passwordHash: true } });
+    if (user && (await verifyPassword(user.passwordHash, account.password))) working.push(account);
+  }
+  return working;
+}
+
+/**
+ * On a database that should not have demo logins, a demo login that still opens with its
+ * published password (seeded there by an older version) gets a random password instead: its
+ * owner can set a new one by email. Returns the emails it locked.
+ */
+export async function lockPublishedDemoLogins(db: Db): Promise<string[]> {
+  const locked: string[] = [];
+  for (const account of await workingDemoLogins(db)) {
+    await db.user.update({
+      where: { email: account.email },
+      data: { passwordHash: await hashPassword(randomBytes(32).toString("base64")), sessionVersion: { increment: 1 } },
+    });
+    locked.push(account.email);
+  }
+  return locked;
+}
+
+// `npm run db:seed` against DATABASE_URL: the catalogue and market data; demo logins only with
+// SEED_DEMO_ACCOUNTS=true.
 if (process.argv[1] && /prisma[\\/]seed\.ts$/.test(process.argv[1])) {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -46,7 +82,7 @@ if (process.argv[1] && /prisma[\\/]seed\.ts$/.test(process.argv[1])) {
     process.exit(2);
   }
   const db = createPrismaClient(url);
-  seed(db, { demoAccounts: process.env.SEED_DEMO_ACCOUNTS !== "false" })
+  seed(db, { demoAccounts: process.env.SEED_DEMO_ACCOUNTS === "true" })
     .then(() => console.log("Seeded."))
     .finally(() => db.$disconnect());
 }

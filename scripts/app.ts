@@ -2,12 +2,8 @@
 // set), migrations, the seed, then Next.js. Ctrl-C stops Next and PostgreSQL cleanly.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createPrismaClient } from "../lib/db/client";
 import { env } from "../lib/env";
-import { migrate } from "../lib/db/migrate";
-import { seed } from "../prisma/seed";
-import { SEED_ACCOUNTS } from "../prisma/seed-data";
-import { PROJECT_ROOT, provideAppDatabase } from "./lib/app-database";
+import { prepareDatabase, PROJECT_ROOT, provideAppDatabase } from "./lib/app-database";
 import type { HttpServer } from "./lib/http-server";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { buildNext } from "./lib/next-server";
@@ -21,7 +17,6 @@ if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
-const demoAccounts = process.env.SEED_DEMO_ACCOUNTS !== "false";
 
 let server: HttpServer | undefined;
 let stopping = false;
@@ -44,12 +39,9 @@ process.on("SIGTERM", () => void shutdown(0));
 
 try {
   process.env.DATABASE_URL = database.url;
-  env(); // refuse to start, with a readable list, when a variable is missing or weak
-  const applied = await migrate(database.url, { log });
-  log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
-  const db = createPrismaClient(database.url);
-  await seed(db, { demoAccounts });
-  await db.$disconnect();
+  // Refuse to start, with a readable list, when a variable is missing or weak.
+  const { SEED_DEMO_ACCOUNTS } = env();
+  const { demoLogins } = await prepareDatabase(database, { demoFlag: SEED_DEMO_ACCOUNTS, log });
 
   if (mode === "start") {
     log("Building the app (next build)…");
@@ -63,8 +55,9 @@ try {
   const { startHttpServer } = await import("./lib/http-server");
   server = await startHttpServer({ dev: mode === "dev", host, port });
   const lines = [`Hashwork is running at ${server.url}`];
-  if (demoAccounts) {
-    for (const account of SEED_ACCOUNTS) lines.push(`  ${account.role.padEnd(9)} ${account.email} / ${account.password}`);
+  for (const account of demoLogins) lines.push(`  ${account.role.padEnd(9)} ${account.email} / ${account.password}`);
+  if (demoLogins.some((account) => account.role !== "customer")) {
+    lines.push("  Staff pages ask the admin to turn on two-factor authentication first (any authenticator app).");
   }
   lines.push("Press Ctrl-C to stop.");
   console.log(`\n${lines.join("\n")}\n`);

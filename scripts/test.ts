@@ -116,7 +116,7 @@ try {
   if (layers.includes("e2e")) {
     const url = await database("hashwork_e2e");
     const db = createPrismaClient(url);
-    await seed(db);
+    await seed(db, { demoAccounts: true }); // a throwaway database, like the embedded one
     await db.$disconnect();
     const report = path.join(REPORT_DIR, "e2e.json");
     rmSync(report, { force: true });

@@ -5,7 +5,7 @@ import "server-only";
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { keysFor } from "@/lib/crypto/derived-keys";
 import { isSessionCurrent, maySignIn } from "./session-version";
 import { verifyToken } from "./signed-token";
 
@@ -19,7 +19,8 @@ declare module "next-auth" {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: env().AUTH_SECRET,
+  // Its own key derived from AUTH_SECRET; older listed secrets still open existing sessions.
+  secret: keysFor("session").map((key) => key.toString("base64url")),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },

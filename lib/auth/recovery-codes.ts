@@ -1,17 +1,15 @@
 // Ten single-use recovery codes per 2FA enrolment, shown once and stored as keyed hashes
 // (they are 50 random bits each, so a fast keyed hash is enough).
 import "server-only";
-import { createHmac, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { keyedHash, keyedHashes } from "@/lib/crypto/derived-keys";
 
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"; // no look-alikes (i/l/1, o/0)
 export const RECOVERY_CODE_COUNT = 10;
 
-function hashCode(code: string): string {
-  const normalised = code.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return createHmac("sha256", env().AUTH_SECRET).update(`recovery:${normalised}`).digest("hex");
-}
+const normalise = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, "");
+const hashCode = (code: string) => keyedHash("recovery-code", normalise(code));
 
 function newCode(): string {
   const chars = Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
@@ -30,10 +28,10 @@ export async function regenerateRecoveryCodes(userId: string, client: Pick<typeo
 export async function consumeRecoveryCode(userId: string, code: string): Promise<boolean> {
   if (!/^[A-Za-z0-9-\s]{10,14}$/.test(code)) return false;
   const { count } = await db.recoveryCode.updateMany({
-    where: { userId, codeHash: hashCode(code), usedAt: null },
+    where: { userId, codeHash: { in: keyedHashes("recovery-code", normalise(code)) }, usedAt: null },
     data: { usedAt: new Date() },
   });
-  return count === 1;
+  return count >= 1;
 }
 
 export function remainingRecoveryCodes(userId: string): Promise<number> {

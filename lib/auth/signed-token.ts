@@ -1,18 +1,17 @@
 // Short-lived tokens the server signs for itself (HMAC-SHA256 with a key derived from
 // AUTH_SECRET per purpose): "<userId>.<expiresAtMs>.<signature>".
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { env } from "@/lib/env";
+import { currentKey, keysFor } from "@/lib/crypto/derived-keys";
 
 export type TokenPurpose = "sign-in-ticket" | "second-factor-challenge";
 
-function signature(purpose: TokenPurpose, payload: string): string {
-  const key = createHmac("sha256", env().AUTH_SECRET).update(`hashwork:${purpose}`).digest();
+function signature(key: Buffer, payload: string): string {
   return createHmac("sha256", key).update(payload).digest("base64url");
 }
 
 export function signToken(purpose: TokenPurpose, userId: string, ttlMs: number, now = Date.now()): string {
   const payload = `${userId}.${now + ttlMs}`;
-  return `${payload}.${signature(purpose, payload)}`;
+  return `${payload}.${signature(currentKey(purpose), payload)}`;
 }
 
 /** The user id inside a valid, unexpired token of this purpose; null otherwise. */
@@ -21,9 +20,12 @@ export function verifyToken(purpose: TokenPurpose, token: unknown, now = Date.no
   const parts = token.split(".");
   if (parts.length !== 3) return null;
   const [userId, expiresAt, given] = parts as [string, string, string];
-  const expected = Buffer.from(signature(purpose, `${userId}.${expiresAt}`));
   const actual = Buffer.from(given);
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+  const signedByUs = keysFor(purpose).some((key) => {
+    const expected = Buffer.from(signature(key, `${userId}.${expiresAt}`));
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  });
+  if (!signedByUs) return null;
   if (!/^\d+$/.test(expiresAt) || Number(expiresAt) < now) return null;
   return userId;
 }

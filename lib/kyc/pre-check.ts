@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { KycDetails } from "@/lib/validation/kyc";
+import { idNumberHashes } from "./personal-data";
 
 export function ageOn(dateOfBirth: string, today: Date): number {
   const birth = new Date(`${dateOfBirth}T00:00:00Z`);
@@ -13,10 +14,10 @@ export function ageOn(dateOfBirth: string, today: Date): number {
   return age;
 }
 
-export async function preCheck(userId: string, details: KycDetails, idHash: string, today = new Date()): Promise<string[]> {
+export async function preCheck(userId: string, details: KycDetails, today = new Date()): Promise<string[]> {
   const reasons: string[] = [];
   if (ageOn(details.dateOfBirth, today) < 18) reasons.push("The date of birth makes the customer younger than 18.");
-  const duplicate = await db.kycCase.findFirst({ where: { idNumberHash: idHash, status: "approved", userId: { not: userId } }, select: { id: true } });
+  const duplicate = await db.kycCase.findFirst({ where: { idNumberHash: { in: idNumberHashes(details) }, status: "approved", userId: { not: userId } }, select: { id: true } });
   if (duplicate) reasons.push("This ID number is already verified on another account.");
   return reasons;
 }

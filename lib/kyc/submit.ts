@@ -57,7 +57,7 @@ export async function submitKyc({ userId, details, files }: KycSubmission, reque
   }
 
   const idHash = idNumberHash(finalDetails);
-  const flags = await preCheck(userId, finalDetails, idHash);
+  const flags = await preCheck(userId, finalDetails);
   const kycCase = existing ?? (await db.kycCase.create({ data: { userId } }));
   const stored: { kind: KycDocumentKind; storageKey: string; keyId: string; mimeType: string; sizeBytes: number }[] = [];
   try {

@@ -8,9 +8,10 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { decrypt, encrypt } from "@/lib/crypto/encryption";
 import { keyRing } from "@/lib/crypto/key-ring";
+import { env } from "@/lib/env";
 
 export function storageDir(): string {
-  return path.resolve(process.env.STORAGE_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "storage"));
+  return path.resolve(env().STORAGE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "storage"));
 }
 
 function pathFor(storageKey: string): string {

@@ -19,14 +19,14 @@ describe("seed", () => {
 
   it("fills an empty database, and a second run adds nothing and overwrites no edit", async () => {
     const today = new Date("2026-11-25T12:00:00Z");
-    await seed(database(), { today });
+    await seed(database(), { today, demoAccounts: true });
     const first = await counts();
     expect(first.products).toBeGreaterThanOrEqual(4);
     expect(first.snapshots).toBe(30);
     expect(first.users).toBe(2);
 
     await database().product.update({ where: { slug: "antminer-s21-60-days" }, data: { title: "Edited by an admin" } });
-    await seed(database(), { today });
+    await seed(database(), { today, demoAccounts: true });
     expect(await counts()).toEqual(first);
     expect((await database().product.findUniqueOrThrow({ where: { slug: "antminer-s21-60-days" } })).title).toBe("Edited by an admin");
   });
