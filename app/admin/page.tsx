@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatInteger } from "@/lib/money/format";
 import { formatUtcDate } from "@/lib/format/date";
+import { pendingCredits } from "@/lib/ledger/credit-balance";
 
 export const metadata: Metadata = { title: "Staff console" };
 
@@ -25,6 +26,7 @@ export default async function AdminOverviewPage() {
         db.auditLog.count({ where: { createdAt: { gte: new Date(Date.now() - 24 * 60 * 60 * 1000) } } }),
       ])
     : null;
+  const credits = can(user.role, "users.manage") ? await pendingCredits() : [];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
@@ -40,6 +42,21 @@ export default async function AdminOverviewPage() {
               ? "Nothing waiting."
               : `${formatInteger(kyc[0])} waiting, ${formatInteger(kyc[1])} flagged by the pre-check; the oldest was sent ${kyc[2]?.submittedAt ? formatUtcDate(kyc[2].submittedAt) : "—"}.`}
           </p>
+        </section>
+      ) : null}
+      {credits.length > 0 ? (
+        <section aria-labelledby="credits-title" className="rounded-xl border border-line bg-surface p-5">
+          <h2 id="credits-title" className="font-semibold">Credits waiting for a second admin</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {credits.map((credit) => (
+              <li key={credit.id}>
+                <Link href={`/admin/users/${credit.userId}`} className="underline underline-offset-4">
+                  {credit.amount} to {credit.email}
+                </Link>{" "}
+                <span className="text-muted">asked for by {credit.requestedBy ?? "a former admin"}</span>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {overview ? (

@@ -6,7 +6,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { RequestInfo } from "@/lib/activity/record";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can, mayUse, type Permission } from "@/lib/auth/permissions";
 import { requestInfo } from "@/lib/auth/request-info";
 import { currentUser, type CurrentUser } from "@/lib/auth/session";
 import { RateLimitedError, UserError, type ActionState } from "./errors";
@@ -27,6 +27,9 @@ export function defineAction<A extends Access, S extends z.ZodType, T = undefine
         if (!user) return { ok: false, error: "Please sign in again." };
         if (options.access !== "signed-in" && !can(user.role, options.access)) {
           return { ok: false, error: "You do not have access to this." };
+        }
+        if (options.access !== "signed-in" && !mayUse(user, options.access)) {
+          return { ok: false, error: "Turn on two-factor authentication (Security, in your dashboard) before using staff tools." };
         }
       }
       const parsed = options.input.safeParse(formDataToObject(formData));

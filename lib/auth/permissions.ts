@@ -26,3 +26,14 @@ export function can(role: Role | null | undefined, permission: Permission): bool
 export function isStaff(role: Role | null | undefined): boolean {
   return can(role, "staff.console");
 }
+
+/** Where a staff member without two-factor authentication is sent before any staff page works. */
+export const STAFF_TWO_FACTOR_PATH = "/dashboard/security?required=staff-2fa";
+
+/**
+ * Whether `user` may use `permission` now: the role holds it and, since every permission is a
+ * staff power, the account has two-factor authentication on.
+ */
+export function mayUse(user: { role: Role; totpEnabledAt: Date | null } | null | undefined, permission: Permission): boolean {
+  return Boolean(user && can(user.role, permission) && user.totpEnabledAt);
+}

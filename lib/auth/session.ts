@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { auth } from "./config";
-import { can, type Permission } from "./permissions";
+import { can, STAFF_TWO_FACTOR_PATH, type Permission } from "./permissions";
 
 export type CurrentUser = {
   id: string;
@@ -34,9 +34,13 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   return user;
 }
 
-/** The signed-in user holding `permission`; anyone else gets a 404, so staff pages stay unseen. */
+/**
+ * The signed-in user holding `permission`; anyone else gets a 404, so staff pages stay unseen.
+ * Staff without two-factor authentication are sent to turn it on first.
+ */
 export async function requirePermission(permission: Permission, returnTo: string): Promise<CurrentUser> {
   const user = await requireUser(returnTo);
   if (!can(user.role, permission)) notFound();
+  if (!user.totpEnabledAt) redirect(STAFF_TWO_FACTOR_PATH);
   return user;
 }

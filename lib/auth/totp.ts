@@ -3,12 +3,11 @@
 // secret is kept encrypted (AES-256-GCM) and only decrypted here.
 import "server-only";
 import { generate, generateSecret, generateURI, verify } from "otplib";
-import { decrypt, encrypt } from "@/lib/crypto/encryption";
 import { keyRing } from "@/lib/crypto/key-ring";
 import { db } from "@/lib/db";
+import { openTotpSecret, sealTotpSecret } from "./totp-secret";
 
 export const TOTP_ISSUER = "Hashwork";
-const context = (userId: string) => `totp:${userId}`;
 
 export function newTotpSecret(): string {
   return generateSecret();
@@ -19,12 +18,11 @@ export function totpUri(email: string, secret: string): string {
 }
 
 export function encryptTotpSecret(userId: string, secret: string): { totpSecretEnc: Uint8Array<ArrayBuffer>; totpKeyId: string } {
-  const { blob, keyId } = encrypt(keyRing(), Buffer.from(secret, "utf8"), context(userId));
-  return { totpSecretEnc: new Uint8Array(blob), totpKeyId: keyId };
+  return sealTotpSecret(keyRing(), userId, secret);
 }
 
 export function decryptTotpSecret(userId: string, blob: Uint8Array): string {
-  return decrypt(keyRing(), Buffer.from(blob), context(userId)).toString("utf8");
+  return openTotpSecret(keyRing(), userId, blob);
 }
 
 /** Checks a 6-digit code against a secret; the matching time step, or null. (±1 step of drift.) */

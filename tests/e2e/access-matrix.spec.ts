@@ -48,6 +48,30 @@ test.describe("access matrix", () => {
     });
   }
 
+  test("staff without two-factor authentication are sent to turn it on before any staff page works", async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const admin = await createAccount("admin", { twoFactor: false });
+    await signIn(page, admin);
+    for (const target of PAGES) {
+      await page.goto(target.path);
+      await expect(page, target.path).toHaveURL(/\/dashboard\/security\?required=staff-2fa$/);
+    }
+    await expect(page.getByRole("alert")).toContainText("Staff accounts need two-factor authentication");
+    // A staff action posted without 2FA changes nothing either (the server refuses it).
+    const victim = await createAccount("customer");
+    await query(`UPDATE "User" SET "totpEnabledAt" = now() WHERE id = $1`, [admin.id]);
+    await page.goto(`/admin/users/${victim.id}`);
+    await page.getByLabel("Amount (USD)").fill("100");
+    await page.getByLabel("Note (bank reference)").fill("no 2FA");
+    await query(`UPDATE "User" SET "totpEnabledAt" = NULL WHERE id = $1`, [admin.id]);
+    await page.getByRole("button", { name: "Credit balance" }).click();
+    await expect(page.getByText("Turn on two-factor authentication")).toBeVisible();
+    const entries = await query<{ n: string }>(`SELECT count(*) AS n FROM "LedgerAccount" WHERE "userId" = $1`, [victim.id]);
+    expect(Number(entries[0]!.n)).toBe(0);
+    await context.close();
+  });
+
   // Each staff action: where an admin finds it, how to fill it in, and how to tell it took effect.
   const ACTIONS: {
     name: string;

@@ -1,10 +1,9 @@
 // KYC submissions against a real database and storage folder: encryption at rest, upload
 // checks, the pre-check, reviewer decisions and the purchase/withdrawal gate.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { UserError } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
 import { decideKycCase } from "@/lib/kyc/decide";
@@ -17,7 +16,13 @@ import { createProduct, createUser } from "../support/factories";
 import { jpegWithExif, png, pngBomb, TINY_PDF } from "../support/images";
 import { withClient } from "../support/test-database";
 
-const storage = mkdtempSync(path.join(tmpdir(), "hashwork-storage-"));
+// Before any import reads the environment (lib/env.ts reads it once).
+// (Hoisted code cannot use imports: the folder is made by the first file written into it.)
+const storage = vi.hoisted(() => {
+  const dir = `${process.env.TMPDIR ?? "/tmp"}/hashwork-storage-${process.pid}-${Date.now().toString(36)}`;
+  process.env.STORAGE_DIR = dir;
+  return dir;
+});
 const request = { ip: "192.0.2.10", userAgent: "vitest" };
 const file = (content: Buffer, name: string, type = "application/octet-stream") => new File([new Uint8Array(content)], name, { type });
 
@@ -35,7 +40,6 @@ const DETAILS: KycDetails = {
 
 let photo: Buffer;
 beforeAll(async () => {
-  process.env.STORAGE_DIR = storage;
   photo = await jpegWithExif("PASSPORT");
 });
 afterAll(async () => {

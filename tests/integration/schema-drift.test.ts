@@ -15,6 +15,10 @@ afterAll(async () => {
 });
 
 const HAND_WRITTEN_CHECKS = [
+  "BalanceCredit_amount_positive",
+  "BalanceCredit_four_eyes",
+  "BalanceCredit_not_own",
+  "BalanceCredit_posted_has_transaction",
   "Contract_dates_ordered",
   "Contract_th_positive",
   "LedgerEntry_amount_nonzero",

@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SecurityPage({ searchParams }: Props) {
   const user = await requireUser("/dashboard/security");
-  const { changed } = await searchParams;
+  const { changed, required } = await searchParams;
   const [activity, recoveryLeft] = await Promise.all([
     db.activityEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, take: 50 }),
     user.totpEnabledAt ? remainingRecoveryCodes(user.id) : Promise.resolve(0),
@@ -23,6 +23,11 @@ export default async function SecurityPage({ searchParams }: Props) {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
+      {required === "staff-2fa" && !user.totpEnabledAt ? (
+        <p role="alert" className="rounded-md border border-amber-500/60 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+          Staff accounts need two-factor authentication. Turn it on below; the staff console opens once it is on.
+        </p>
+      ) : null}
       {changed === "password" ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
           Password changed. Every other session was signed out.

@@ -1,14 +1,19 @@
 "use server";
 
-// An admin credits a customer's USD balance for an offline bank transfer (amount + note, audited).
+// An admin credits a customer's USD balance for an offline bank transfer (amount + note, audited);
+// large credits wait for a second admin.
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/client";
-import { creditBalance } from "@/lib/ledger/credit-balance";
+import { creditBalance, CREDIT_FOUR_EYES_CENTS } from "@/lib/ledger/credit-balance";
 import { formatUsd } from "@/lib/money/format";
 import { creditInput } from "@/lib/validation/orders";
 
 export const creditBalanceAction = defineAction({ access: "users.manage", input: creditInput }, async (input, ctx) => {
-  await creditBalance(ctx.user, input.userId, input.amount, input.note, ctx.request);
+  const outcome = await creditBalance(ctx.user, input.userId, input.amount, input.note, ctx.request);
   revalidatePath(`/admin/users/${input.userId}`);
-  return { ok: true as const, data: undefined, message: `Credited ${formatUsd(input.amount)}.` };
+  const message =
+    outcome.status === "posted"
+      ? `Credited ${formatUsd(input.amount)}.`
+      : `${formatUsd(input.amount)} is above ${formatUsd(CREDIT_FOUR_EYES_CENTS)}, so it waits for a second admin to approve it.`;
+  return { ok: true as const, data: undefined, message };
 });

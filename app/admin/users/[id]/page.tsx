@@ -3,26 +3,29 @@ import { BackLink } from "@/components/ui/back-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreditForm } from "@/components/admin/credit-form";
+import { PendingCredits } from "@/components/admin/pending-credits";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { Stat } from "@/components/ui/stat";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { CREDIT_FOUR_EYES_CENTS, pendingCredits } from "@/lib/ledger/credit-balance";
 import { balance, customerUsd } from "@/lib/ledger/ledger";
 import { formatUsd } from "@/lib/money/format";
-import { formatUtcDate } from "@/lib/format/date";
+import { formatUtcDate, formatUtcDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "User" };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function AdminUserPage({ params }: Props) {
-  await requirePermission("users.manage", "/admin/users");
+  const admin = await requirePermission("users.manage", "/admin/users");
   const { id } = await params;
   const user = /^[0-9a-f-]{36}$/i.test(id)
     ? await db.user.findUnique({ where: { id }, select: { id: true, email: true, role: true, status: true, emailVerifiedAt: true, createdAt: true, kycCase: { select: { status: true } } } })
     : null;
   if (!user) notFound();
-  const usd = await balance(db, customerUsd(user.id));
+  const [usd, waiting] = await Promise.all([balance(db, customerUsd(user.id)), pendingCredits(user.id)]);
+  const ownAccount = user.id === admin.id;
   return (
     <div className="space-y-6">
       <BackLink href="/admin/users">Users</BackLink>
@@ -37,10 +40,34 @@ export default async function AdminUserPage({ params }: Props) {
         <h2 id="access-title" className="mb-3 font-semibold">Role and status</h2>
         <UserAccessForm userId={user.id} role={user.role} status={user.status} email={user.email} />
       </section>
+      {waiting.length > 0 ? (
+        <section aria-labelledby="pending-credits-title" className="rounded-xl border border-line bg-surface p-5">
+          <h2 id="pending-credits-title" className="mb-3 font-semibold">Credits waiting for a second admin</h2>
+          <PendingCredits
+            credits={waiting.map((credit) => ({
+              id: credit.id,
+              amount: credit.amount,
+              note: credit.note,
+              requestedBy: credit.requestedBy,
+              mine: credit.requestedById === admin.id || ownAccount,
+              requestedAt: formatUtcDateTime(credit.createdAt),
+            }))}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="credit-title" className="rounded-xl border border-line bg-surface p-5">
         <h2 id="credit-title" className="mb-1 font-semibold">Credit a bank transfer</h2>
-        <p className="mb-3 text-sm text-muted">Adds to the customer&apos;s USD balance through the ledger; the note and your name go on the audit log.</p>
-        <CreditForm userId={user.id} />
+        {ownAccount ? (
+          <p className="text-sm text-muted">This is your own account: another admin has to credit it.</p>
+        ) : (
+          <>
+            <p className="mb-3 text-sm text-muted">
+              Adds to the customer&apos;s USD balance through the ledger; the note and your name go on the audit log. Credits above{" "}
+              {formatUsd(CREDIT_FOUR_EYES_CENTS)} wait for a second admin to approve them.
+            </p>
+            <CreditForm userId={user.id} />
+          </>
+        )}
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 // Serves a KYC document, decrypted, to its owner and to KYC reviewers only. Anyone else — and
 // any id that does not exist — gets the same 404. Staff views are audited.
 import { recordAudit } from "@/lib/activity/record";
-import { can } from "@/lib/auth/permissions";
+import { mayUse } from "@/lib/auth/permissions";
 import { requestInfo } from "@/lib/auth/request-info";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const notFound = () => new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   const user = await currentUser();
   if (!user || !/^[0-9a-f-]{36}$/i.test(id)) return notFound();
-  const isReviewer = can(user.role, "kyc.review");
+  const isReviewer = mayUse(user, "kyc.review"); // staff powers need 2FA on
   const document = await db.kycDocument.findFirst({
     where: { id, ...(isReviewer ? {} : { case: { userId: user.id } }) },
     include: { case: { select: { id: true, userId: true } } },
