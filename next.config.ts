@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/body-limits";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -16,8 +17,9 @@ const nextConfig: NextConfig = {
     // not on disk: every unknown product slug caches a 404, and on disk those would pile up
     // without limit (and long or odd slugs make invalid file names).
     isrFlushToDisk: false,
-    // KYC uploads: up to three files of 10 MB each, checked again by the action itself.
-    serverActions: { bodySizeLimit: "32mb" },
+    // Every server action takes small bodies only; the one large upload (KYC documents) is a
+    // route handler that reads its body with a limit (app/api/kyc/submission).
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

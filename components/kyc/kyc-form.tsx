@@ -1,10 +1,11 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { submitKycAction } from "@/lib/actions/kyc/submit-kyc";
+import type { ActionState } from "@/lib/actions/errors";
 import { COUNTRIES } from "@/lib/validation/countries";
 import { DOCUMENT_LABELS, ID_TYPES, TWO_SIDED, type IdType, type KycDetails, type ResubmitItem } from "@/lib/validation/kyc";
 import { ActionForm } from "@/components/forms/action-form";
@@ -17,8 +18,24 @@ type Props = {
 
 const selectClass = "mt-1.5 block w-full rounded-md border border-line bg-surface px-3 py-2 shadow-sm aria-invalid:border-red-500";
 
+// The upload goes to a route handler that reads it with a size limit (server actions keep a
+// small one); it answers with the same ActionState as an action.
+async function sendKyc(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const response = await fetch("/api/kyc/submission", { method: "POST", body: form });
+    return (await response.json()) as ActionState;
+  } catch {
+    return { ok: false, error: "The upload did not get through. Check your connection and try again." };
+  }
+}
+
 export function KycForm({ requested, details }: Props) {
-  const [state, action] = useActionState(submitKycAction, null);
+  const router = useRouter();
+  const [state, action] = useActionState(async (previous: ActionState, form: FormData) => {
+    const next = await sendKyc(previous, form);
+    if (next?.ok) router.refresh(); // the page shows the case as being reviewed
+    return next;
+  }, null);
   const asks = (item: ResubmitItem) => requested === null || requested.includes(item);
   const [idType, setIdType] = useState<IdType>(details?.idType ?? "passport");
   const showDetails = asks("details");

@@ -34,3 +34,16 @@ export const kycDetailsInput = z.object({
   idNumber: text("ID number", 40).refine((value) => /^[A-Za-z0-9 -]+$/.test(value), "Use only letters, digits, spaces and dashes."),
 });
 export type KycDetails = z.output<typeof kycDetailsInput>;
+
+// Browsers send an empty, nameless File for a file input left blank.
+const optionalFile = z.preprocess(
+  (value) => (value instanceof File && value.size === 0 && !value.name ? undefined : value),
+  z.instanceof(File, { error: "Choose a file." }).optional(),
+);
+const kycFiles = z.object({ id_front: optionalFile, id_back: optionalFile, selfie: optionalFile });
+
+/** The whole KYC form. It says whether it carries the personal details (a resubmission may ask for files only). */
+export const kycSubmissionInput = z.discriminatedUnion("includeDetails", [
+  kycDetailsInput.extend(kycFiles.shape).extend({ includeDetails: z.literal("1") }),
+  kycFiles.extend({ includeDetails: z.literal("0") }),
+]);

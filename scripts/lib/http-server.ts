@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { CLIENT_IP_HEADER } from "../../lib/http/client-ip";
 import next from "next";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../../lib/http/body-limits";
 import { MicroCache } from "../../lib/http/micro-cache";
 import { PROJECT_ROOT } from "./app-database";
 
@@ -16,6 +17,29 @@ function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? "unknown";
 }
 
+/** Whether the path of `url` decodes as UTF-8 percent-encoding; Next answers 500 when it does not. */
+export function hasValidPath(url: string | undefined): boolean {
+  const path = (url ?? "/").split("?")[0]!;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A status to refuse a server-action request with before Next reads it, or null: its body must
+ * declare its length (browsers always do) and stay within the limit. Next itself would read it
+ * and then fail with a 500.
+ */
+export function serverActionRefusal(req: IncomingMessage): 411 | 413 | null {
+  if (req.method !== "POST" || !req.headers["next-action"]) return null;
+  const length = req.headers["content-length"];
+  if (length === undefined || !/^\d+$/.test(length)) return 411;
+  return Number(length) > SERVER_ACTION_BODY_LIMIT_BYTES ? 413 : null;
+}
+
 export type HttpServer = { url: string; close(): Promise<void> };
 
 export async function startHttpServer({ dev, host, port }: { dev: boolean; host: string; port: number }): Promise<HttpServer> {
@@ -27,6 +51,19 @@ export async function startHttpServer({ dev, host, port }: { dev: boolean; host:
 
   const server: Server = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIp(req);
+    if (!hasValidPath(req.url)) {
+      // A malformed address is the client's mistake: a plain 400, like any other bad request.
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      res.end("Bad request: the address is not valid.");
+      return;
+    }
+    const refusal = serverActionRefusal(req);
+    if (refusal) {
+      res.writeHead(refusal, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+      res.end(refusal === 413 ? "Payload too large." : "Length required.");
+      req.resume();
+      return;
+    }
     if (cache?.serve(req, res)) return;
     cache?.record(req, res);
     handle(req, res).catch((error: unknown) => {

@@ -57,7 +57,7 @@ test.describe("access matrix", () => {
       await page.goto(target.path);
       await expect(page, target.path).toHaveURL(/\/dashboard\/security\?required=staff-2fa$/);
     }
-    await expect(page.getByRole("alert")).toContainText("Staff accounts need two-factor authentication");
+    await expect(page.getByText("Staff accounts need two-factor authentication")).toBeVisible();
     // A staff action posted without 2FA changes nothing either (the server refuses it).
     const victim = await createAccount("customer");
     await query(`UPDATE "User" SET "totpEnabledAt" = now() WHERE id = $1`, [admin.id]);
