@@ -9,6 +9,8 @@ import { recordAudit } from "@/lib/activity/record";
 import { db } from "@/lib/db";
 import type { Order, Prisma } from "@/lib/generated/prisma/client";
 import { customerUsd, postTransaction } from "@/lib/ledger/ledger";
+import { cardPaymentCreditedMail } from "@/lib/mail/templates";
+import { sendMail } from "@/lib/mail/send-mail";
 import { formatUsd } from "@/lib/money/format";
 import { fulfilOrder } from "@/lib/orders/fulfil-order";
 import { releaseTh, reserveTh } from "@/lib/orders/inventory";
@@ -16,9 +18,11 @@ import { lockCustomerPayments, paymentRefusal } from "@/lib/orders/payment-guard
 
 type Tx = Prisma.TransactionClient;
 type Session = Stripe.Checkout.Session;
+/** What to tell a customer by email once the transaction has committed. */
+type Notices = { userId: string; notice: string }[];
 export type WebhookResult = { status: number; body: string };
 
-const HANDLERS: Partial<Record<Stripe.Event.Type, (tx: Tx, session: Session) => Promise<void>>> = {
+const HANDLERS: Partial<Record<Stripe.Event.Type, (tx: Tx, session: Session, notices: Notices) => Promise<void>>> = {
   "checkout.session.completed": sessionPaid,
   // Delayed methods (bank debits): "completed" comes first with payment_status "unpaid", then one of these.
   "checkout.session.async_payment_succeeded": sessionPaid,
@@ -41,14 +45,16 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   const session = event.data.object as Session;
   // Not recorded as handled: the payment is still on its way and its own event will follow.
   if (event.type === "checkout.session.completed" && session.payment_status !== "paid") return { status: 200, body: "Awaiting payment" };
+  const notices: Notices = [];
   try {
     const handled = await db.$transaction(async (tx) => {
       // Only this key decides "already processed"; a concurrent delivery waits here for the first to commit.
       const inserted = await tx.$executeRaw`INSERT INTO "ProcessedStripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`;
       if (inserted === 0) return false;
-      await handler(tx, session);
+      await handler(tx, session, notices);
       return true;
     });
+    await tellCustomers(notices);
     return handled ? { status: 200, body: "OK" } : { status: 200, body: "Already processed" };
   } catch (error) {
     console.error(`[stripe] handling ${event.type} ${event.id} failed:`, error instanceof Error ? error.message : error);
@@ -61,7 +67,7 @@ async function mismatch(tx: Tx, session: Session, reason: string) {
   await recordAudit({ actorId: null, action: "stripe.mismatch", targetType: "stripe_session", targetId: session.id, details: { reason } }, STRIPE_REQUEST, tx);
 }
 
-async function sessionPaid(tx: Tx, session: Session) {
+async function sessionPaid(tx: Tx, session: Session, notices: Notices) {
   if (session.payment_status !== "paid") return;
   // Another event about this session already moved its money.
   if (await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: sessionKey(session.id) }, select: { id: true } })) return;
@@ -90,23 +96,23 @@ async function sessionPaid(tx: Tx, session: Session) {
   if (session.currency !== "usd" || amount !== BigInt(order.totalCents)) return mismatch(tx, session, `amount ${amount} does not match the order total ${order.totalCents}`);
   if (order.status === "paid") {
     if (order.paymentMethod === "card" && order.stripeCheckoutSessionId === session.id) return; // this session paid it
-    return creditToBalance(tx, order, session, amount, "second payment, the order was already paid");
+    return creditToBalance(tx, notices, order, session, amount, "second payment, the order was already paid");
   }
 
   const now = new Date();
   const refusal = await paymentRefusal(tx, order, now);
-  if (refusal) return creditToBalance(tx, order, session, amount, refusal.reason);
+  if (refusal) return creditToBalance(tx, notices, order, session, amount, refusal.reason);
   let reserved = order.status === "pending_payment";
   if (!reserved) {
     // Paid after the reservation ended (e.g. "expired" arrived first): take the TH again if any are left.
     reserved = await reserveTh(tx, order.productId, order.th, { onSaleOnly: false });
   }
-  if (!reserved) return creditToBalance(tx, order, session, amount, "the hashrate sold out after the reservation ended");
+  if (!reserved) return creditToBalance(tx, notices, order, session, amount, "the hashrate sold out after the reservation ended");
   await fulfilOrder(tx, order, { via: "card", stripeCheckoutSessionId: session.id }, now);
 }
 
 /** The card payment goes to the customer's USD balance instead of the order, which gives back its TH. */
-async function creditToBalance(tx: Tx, order: Order, session: Session, amount: bigint, reason: string) {
+async function creditToBalance(tx: Tx, notices: Notices, order: Order, session: Session, amount: bigint, reason: string) {
   const transactionId = await postTransaction(tx, {
     kind: "refund",
     description: `Card payment for order ${order.id.slice(0, 8)} credited to your balance: ${reason}`,
@@ -130,6 +136,19 @@ async function creditToBalance(tx: Tx, order: Order, session: Session, amount: b
     STRIPE_REQUEST,
     tx,
   );
+  notices.push({ userId: order.userId, notice });
+}
+
+/** Best effort: the money is already on the balance and the reason on the order page. */
+async function tellCustomers(notices: Notices) {
+  for (const { userId, notice } of notices) {
+    try {
+      const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+      if (user) await sendMail(cardPaymentCreditedMail(user.email, notice));
+    } catch (error) {
+      console.error("[stripe] could not email the customer about a credited payment:", error instanceof Error ? error.message : error);
+    }
+  }
 }
 
 /** The session ended without payment: if it is still the order's, the order ends and gives its TH back. */

@@ -251,6 +251,7 @@ describe("one payment per order", () => {
     expect(latest!.description).toMatch(/second payment.*already paid/i);
     expect(await db.auditLog.count({ where: { action: "payment.credited", targetId: orderId } })).toBe(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).notice).toMatch(/credited to your balance/);
+    expect(await db.outboxEmail.count({ where: { to: user.email, subject: { contains: "credited to your Hashwork balance" } } })).toBe(1);
   });
 
   it("refuses the balance while a card payment is being confirmed, and opens a new session only once the old one expired", async () => {
