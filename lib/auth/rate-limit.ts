@@ -13,6 +13,10 @@ export const LIMITS = {
   passwordResetPerEmail: { points: 3, seconds: 60 * 60 },
   verificationResendPerAccount: { points: 3, seconds: 60 * 60 },
   secondFactorFailuresPerAccount: { points: 5, seconds: 5 * 60 },
+  // Each placement holds TH for 30 minutes and each card checkout calls Stripe: generous for a
+  // person, tight for a script hoarding hashrate.
+  orderPlacementPerAccount: { points: 10, seconds: 10 * 60 },
+  cardCheckoutPerAccount: { points: 10, seconds: 10 * 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -15,16 +15,19 @@ export function accountKey(ref: AccountRef): string {
   return ref.userId ? `user:${ref.userId}:${ref.kind}:${ref.currency}` : `platform:${ref.kind}:${ref.currency}`;
 }
 
-/** The account's id, creating it on first use. */
+/**
+ * The account's id, creating it on first use. Two first uses at once (e.g. a customer's first
+ * orders placed side by side) both get the one row: the insert skips a key that exists.
+ */
 export async function accountId(tx: Tx, ref: AccountRef): Promise<string> {
   const key = accountKey(ref);
-  const account = await tx.ledgerAccount.upsert({
-    where: { key },
-    create: { key, kind: ref.kind, currency: ref.currency, userId: ref.userId ?? null },
-    update: {},
-    select: { id: true },
-  });
-  return account.id;
+  const existing = await tx.ledgerAccount.findUnique({ where: { key }, select: { id: true } });
+  if (existing) return existing.id;
+  await tx.$executeRaw`
+    INSERT INTO "LedgerAccount" (id, key, "userId", kind, currency)
+    VALUES (gen_random_uuid(), ${key}, ${ref.userId ?? null}::uuid, ${ref.kind}::"LedgerAccountKind", ${ref.currency}::"Currency")
+    ON CONFLICT (key) DO NOTHING`;
+  return (await tx.ledgerAccount.findUniqueOrThrow({ where: { key }, select: { id: true } })).id;
 }
 
 export type Posting = { account: AccountRef; amount: bigint };

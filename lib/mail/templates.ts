@@ -55,3 +55,11 @@ export function kycDecisionMail(
     text: `A reviewer asked you to send some items again: ${choice.items.join(", ")}.\n\n${choice.message}\n\nOpen "Identity" in your dashboard to send them.\n`,
   };
 }
+
+export function cardPaymentCreditedMail(to: string, notice: string): Mail {
+  return {
+    to,
+    subject: "Your card payment was credited to your Hashwork balance",
+    text: `${notice}\n\nThe amount is in your USD balance: spend it on another order or ask support to send it back. Your wallet shows every movement.\n`,
+  };
+}

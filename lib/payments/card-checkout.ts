@@ -1,22 +1,38 @@
 // Card payment through Stripe Checkout. The session is created on the server with the order's
-// total from the database, the order id as client_reference_id and metadata, and an idempotency
-// key derived from the order (so "pay again" gets the same open session). Fulfilment happens
-// only in the webhook, never on the success page.
+// total from the database, the order id as client_reference_id and metadata. An order has at
+// most one open session: "Pay by card" again reuses it, and a new one is made only after the
+// last one ended (its idempotency key counts the order's sessions, so a double click gets the
+// same session). Fulfilment happens only in the webhook, never on the success page.
+//
+// The reservation is never extended for a card payment: it ends 30 minutes after placement.
+// Stripe keeps a session open at least 30 minutes, so a session may outlive the reservation by
+// up to half an hour; a payment made then is handled by the webhook like any late payment (the
+// TH are taken again if still there, otherwise the money goes to the customer's balance).
 import "server-only";
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { UserError } from "@/lib/actions/errors";
+import { consumeLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ACCOUNT_CANNOT_PAY } from "@/lib/orders/payment-guard";
 
 const MIN_SESSION_MS = 31 * 60_000; // Stripe wants a session to stay open at least 30 minutes
+export const CARD_PAYMENT_IN_PROGRESS = "A card payment for this order is being confirmed; the order shows as paid as soon as the payment processor confirms it.";
 
 export async function startCardCheckout(client: Stripe, orderId: string, userId: string, now = new Date()): Promise<string> {
-  const order = await db.order.findFirst({ where: { id: orderId, userId }, include: { product: { select: { title: true } }, user: { select: { email: true } } } });
+  await consumeLimit("cardCheckoutPerAccount", userId);
+  const order = await db.order.findFirst({ where: { id: orderId, userId }, include: { product: { select: { title: true } }, user: { select: { email: true, status: true } } } });
   if (!order) throw new UserError("That order does not exist.");
+  if (order.user.status !== "active") throw new UserError(ACCOUNT_CANNOT_PAY);
   if (order.status !== "pending_payment" || order.reservedUntil <= now) throw new UserError("This order can no longer be paid. Place a new one.");
 
-  // The reservation is held for as long as the card payment page is open.
-  const expiresAt = new Date(Math.max(order.reservedUntil.getTime(), now.getTime() + MIN_SESSION_MS));
+  if (order.stripeCheckoutSessionId) {
+    const current = await client.checkout.sessions.retrieve(order.stripeCheckoutSessionId);
+    if (current.status === "open" && current.url) return current.url;
+    if (current.status === "complete") throw new UserError(CARD_PAYMENT_IN_PROGRESS);
+  }
+
+  const attempt = order.checkoutSessions + 1;
   const origin = env().APP_URL;
   const session = await client.checkout.sessions.create(
     {
@@ -34,18 +50,55 @@ export async function startCardCheckout(client: Stripe, orderId: string, userId:
           },
         },
       ],
-      expires_at: Math.floor(expiresAt.getTime() / 1000),
+      expires_at: Math.floor((now.getTime() + MIN_SESSION_MS) / 1000),
       success_url: `${origin}/dashboard/orders?card=${order.id}`,
       cancel_url: `${origin}/dashboard/orders`,
     },
-    { idempotencyKey: `checkout-order-${order.id}-${expiresAt.getTime()}` },
+    { idempotencyKey: `checkout-order-${order.id}-${attempt}` },
   );
-  await db.order.updateMany({
-    where: { id: order.id, status: "pending_payment" },
-    data: { stripeCheckoutSessionId: session.id, reservedUntil: expiresAt, paymentMethod: "card" },
+  // Recorded only if no other session was recorded meanwhile, so the order never has two.
+  const { count } = await db.order.updateMany({
+    where: { id: order.id, userId, status: "pending_payment", checkoutSessions: order.checkoutSessions },
+    data: { stripeCheckoutSessionId: session.id, checkoutSessions: attempt, paymentMethod: "card" },
   });
+  if (count !== 1) {
+    const recorded = await db.order.findFirst({ where: { id: order.id, userId }, select: { stripeCheckoutSessionId: true } });
+    if (recorded?.stripeCheckoutSessionId !== session.id) {
+      await expireQuietly(client, session.id);
+      throw new UserError("This order changed meanwhile. Reload the page.");
+    }
+  }
   if (!session.url) throw new Error("Stripe returned a session without a URL");
   return session.url;
+}
+
+/**
+ * Makes sure a Checkout session can no longer take money before the order is paid another way:
+ * an open session is expired through Stripe; one that was paid (or whose delayed payment is on
+ * its way) refuses.
+ */
+export async function closeCheckoutSession(client: Stripe | null, sessionId: string): Promise<void> {
+  if (!client) throw new UserError("A card payment was started for this order and cannot be checked right now. Try again later.");
+  const session = await client.checkout.sessions.retrieve(sessionId);
+  if (session.status === "expired") return;
+  if (session.status === "open") {
+    try {
+      await client.checkout.sessions.expire(sessionId);
+      return;
+    } catch (error) {
+      // Stripe refuses to expire a session that completed a moment ago: it is being paid.
+      if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+    }
+  }
+  throw new UserError(CARD_PAYMENT_IN_PROGRESS);
+}
+
+async function expireQuietly(client: Stripe, sessionId: string): Promise<void> {
+  try {
+    await client.checkout.sessions.expire(sessionId);
+  } catch (error) {
+    console.warn(`[stripe] could not expire the unused session ${sessionId}:`, error instanceof Error ? error.message : error);
+  }
 }
 
 /** A Checkout session that tops the USD balance up by `cents` once Stripe confirms the payment. */

@@ -11,6 +11,7 @@ import { creditBalance } from "@/lib/ledger/credit-balance";
 import { balance, customerUsd, postTransaction } from "@/lib/ledger/ledger";
 import { contractWindow } from "@/lib/orders/contracts";
 import { expireReservations } from "@/lib/orders/expire-reservations";
+import { cancelOrder } from "@/lib/orders/cancel-order";
 import { NOT_ENOUGH_LEFT, placeOrder } from "@/lib/orders/place-order";
 import { payWithBalance } from "@/lib/orders/pay-with-balance";
 import { createProduct, createUser } from "../support/factories";
@@ -120,6 +121,37 @@ describe("placing orders", () => {
     await expect(order(open.slug, 1_000)).rejects.toThrow(/need a verified identity/); // 1,000 TH × $1.05 = $1,050
     expect(await db.order.count({ where: { userId: { in: [user!.id, unverified.id] } } })).toBe(0);
     expect((await db.product.findUniqueOrThrow({ where: { id: full.id } })).soldTh).toBe(95);
+  });
+});
+
+describe("limits on unpaid orders", () => {
+  it("refuses a fourth open unpaid order with a clear message, and accepts it once one is cancelled", async () => {
+    const product = await createProduct(db);
+    const [user] = await buyers(1);
+    const order = () => placeOrder({ userId: user!.id, slug: product.slug, th: 5, paymentMethod: "card", idempotencyKey: key() });
+    const [first] = [await order(), await order(), await order()];
+    await expect(order()).rejects.toThrow("You have 3 unpaid orders. Pay or cancel one before placing another.");
+    expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(15);
+    await cancelOrder(first!.orderId, user!.id);
+    await expect(order()).resolves.toMatchObject({ created: true });
+  });
+
+  it("holds the cap when four orders are placed at once", async () => {
+    const product = await createProduct(db);
+    const [user] = await buyers(1);
+    const results = await Promise.allSettled([1, 2, 3, 4].map(() => placeOrder({ userId: user!.id, slug: product.slug, th: 5, paymentMethod: "card", idempotencyKey: key() })));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(3);
+    expect(await db.order.count({ where: { userId: user!.id } })).toBe(3);
+  });
+
+  it("rate-limits placing orders per account", async () => {
+    const product = await createProduct(db);
+    const [user] = await buyers(1);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const { orderId } = await placeOrder({ userId: user!.id, slug: product.slug, th: 1, paymentMethod: "card", idempotencyKey: key() });
+      await cancelOrder(orderId, user!.id);
+    }
+    await expect(placeOrder({ userId: user!.id, slug: product.slug, th: 1, paymentMethod: "card", idempotencyKey: key() })).rejects.toThrow(/Too many attempts/);
   });
 });
 

@@ -5,10 +5,14 @@ import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { creditBalance } from "@/lib/ledger/credit-balance";
+import { accountHistory } from "@/lib/ledger/history";
 import { balance, customerUsd } from "@/lib/ledger/ledger";
 import { startCardCheckout } from "@/lib/payments/card-checkout";
 import { handleStripeWebhook } from "@/lib/payments/stripe-webhook";
+import { payWithBalance } from "@/lib/orders/pay-with-balance";
 import { placeOrder } from "@/lib/orders/place-order";
+import { startFakeStripe, type FakeSession, type FakeStripe } from "../support/fake-stripe";
 import { createProduct, createUser } from "../support/factories";
 
 const SECRET = "whsec_test_secret_for_hashwork_webhooks";
@@ -33,11 +37,11 @@ function session(orderId: string, amount: number, overrides: Record<string, unkn
   };
 }
 
-async function pendingCardOrder(th = 100) {
+async function pendingCardOrder(th = 100, { withSession = true } = {}) {
   const product = await createProduct(db);
   const user = await createUser(db);
   const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th, paymentMethod: "card", idempotencyKey: `k-${Math.random()}` });
-  await db.order.update({ where: { id: orderId }, data: { stripeCheckoutSessionId: `cs_test_${orderId.slice(0, 8)}` } });
+  if (withSession) await db.order.update({ where: { id: orderId }, data: { stripeCheckoutSessionId: `cs_test_${orderId.slice(0, 8)}` } });
   return { product, user, orderId };
 }
 
@@ -111,6 +115,9 @@ describe("the Stripe webhook", () => {
     });
     await handleStripeWebhook(topUp.payload, topUp.signature, SECRET);
     await handleStripeWebhook(topUp.payload, topUp.signature, SECRET);
+    // Another event about the same paid session (a different event id) credits nothing more.
+    const again = signedEvent("checkout.session.async_payment_succeeded", JSON.parse(topUp.payload).data.object);
+    expect((await handleStripeWebhook(again.payload, again.signature, SECRET)).status).toBe(200);
     expect(await balance(db, customerUsd(user.id))).toBe(25_000n);
   });
 });
@@ -135,7 +142,7 @@ describe("creating a Checkout session", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("sends the database total, the order id and an idempotency key — to a local endpoint, no network", async () => {
-    const { orderId, user } = await pendingCardOrder(40);
+    const { orderId, user } = await pendingCardOrder(40, { withSession: false });
     const client = new Stripe("sk_test_local", { host: "127.0.0.1", port, protocol: "http", maxNetworkRetries: 0 });
     const url = await startCardCheckout(client, orderId, user.id);
     expect(url).toBe("https://checkout.stripe.test/cs_test_local");
@@ -151,5 +158,212 @@ describe("creating a Checkout session", () => {
 
     const stranger = await createUser(db);
     await expect(startCardCheckout(client, orderId, stranger.id)).rejects.toThrow(/does not exist/);
+  });
+});
+
+const request = { ip: "192.0.2.30", userAgent: "vitest" };
+const key = () => `k-${Math.random().toString(36).slice(2)}`;
+const deliver = (event: { payload: string; signature: string }) => handleStripeWebhook(event.payload, event.signature, SECRET);
+const paid = (session: FakeSession) => ({ ...session, status: "complete", payment_status: "paid" });
+const soldTh = async (productId: string) => (await db.product.findUniqueOrThrow({ where: { id: productId } })).soldTh;
+const sessionsOf = (stripe: FakeStripe, orderId: string) => [...stripe.sessions.values()].filter((session) => session.client_reference_id === orderId);
+
+async function fundedCustomer(cents: bigint) {
+  const [user, admin] = [await createUser(db), await createUser(db, { role: "admin" })];
+  if (cents > 0n) await creditBalance(admin, user.id, cents, "Wire for tests", request);
+  return user;
+}
+
+describe("the $1,000 identity limit on card payments", () => {
+  // 857 TH × $1.05 = $899.85: one fits under the limit, two do not.
+  const TH = 857;
+  const TOTAL = 89_985;
+
+  it("three $900 card orders placed at once: unpaid reservations count, so one is placed and two refused", async () => {
+    const product = await createProduct(db, { inventoryTh: 5_000 });
+    const user = await createUser(db);
+    const results = await Promise.allSettled([1, 2, 3].map(() => placeOrder({ userId: user.id, slug: product.slug, th: TH, paymentMethod: "card", idempotencyKey: key() })));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results) if (result.status === "rejected") expect(String(result.reason)).toMatch(/above \$1,000\.00 in total need a verified identity/);
+    expect(await soldTh(product.id)).toBe(TH);
+  });
+
+  it("three $900 card orders, three signed completed events at once → one paid, two credited to the balance with the reason; nothing lost", async () => {
+    const product = await createProduct(db, { inventoryTh: 5_000 });
+    const user = await createUser(db);
+    const orderIds: string[] = [];
+    // Each placed after the previous reservation lapsed (the expiry job has not run), so each passed placement.
+    for (const minutesAgo of [62, 31, 0]) {
+      const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: TH, paymentMethod: "card", idempotencyKey: key() }, new Date(Date.now() - minutesAgo * 60_000));
+      orderIds.push(orderId);
+    }
+    const results = await Promise.all(orderIds.map((orderId) => deliver(signedEvent("checkout.session.completed", session(orderId, TOTAL)))));
+    expect(results.map((result) => result.status)).toEqual([200, 200, 200]);
+
+    const orders = await db.order.findMany({ where: { userId: user.id } });
+    expect(orders.filter((order) => order.status === "paid")).toHaveLength(1);
+    const credited = orders.filter((order) => order.status === "refunded");
+    expect(credited).toHaveLength(2);
+    for (const order of credited) expect(order.notice).toMatch(/credited to your balance.*verified identity/);
+    expect(await db.contract.count({ where: { userId: user.id } })).toBe(1);
+    expect(await soldTh(product.id)).toBe(TH);
+
+    // Nothing lost: all three card payments are either the paid order's revenue or the customer's balance.
+    expect(await balance(db, customerUsd(user.id))).toBe(2n * BigInt(TOTAL));
+    const fromStripe = await db.ledgerEntry.aggregate({ where: { account: { key: "platform:stripe_clearing:USD" }, transaction: { orderId: { in: orderIds } } }, _sum: { amount: true } });
+    expect(fromStripe._sum.amount).toBe(-3n * BigInt(TOTAL));
+    const history = await accountHistory(customerUsd(user.id));
+    expect(history.filter((line) => /verified identity/.test(line.description))).toHaveLength(2);
+    expect(await db.auditLog.count({ where: { action: "payment.credited", targetId: { in: orderIds } } })).toBe(2);
+  });
+});
+
+describe("one payment per order", () => {
+  let stripe: FakeStripe;
+  beforeAll(async () => {
+    stripe = await startFakeStripe();
+  });
+  afterAll(() => stripe.close());
+
+  it("card, card again, balance, then the first session's completed event → one contract, the second payment on the balance, audited", async () => {
+    const product = await createProduct(db);
+    const user = await fundedCustomer(50_000n);
+    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 100, paymentMethod: "card", idempotencyKey: key() });
+
+    const first = await startCardCheckout(stripe.client, orderId, user.id);
+    const again = await startCardCheckout(stripe.client, orderId, user.id);
+    expect(again).toBe(first); // the open session is reused, not a second one made
+    expect(sessionsOf(stripe, orderId)).toHaveLength(1);
+    const [cardSession] = sessionsOf(stripe, orderId);
+
+    await payWithBalance(orderId, user.id, new Date(), stripe.client);
+    expect(cardSession!.status).toBe("expired"); // closed through the API before the balance was charged
+    expect(await balance(db, customerUsd(user.id))).toBe(50_000n - 10_500n);
+
+    // Stripe's completed event for that session arrives anyway (it was paid in the same instant).
+    const late = signedEvent("checkout.session.completed", paid(cardSession!));
+    expect((await deliver(late)).status).toBe(200);
+    expect((await deliver(late)).status).toBe(200); // a replay changes nothing
+    expect(await db.contract.count({ where: { orderId } })).toBe(1);
+    expect(await balance(db, customerUsd(user.id))).toBe(50_000n);
+    const [latest] = await accountHistory(customerUsd(user.id));
+    expect(latest).toMatchObject({ amount: 10_500n });
+    expect(latest!.description).toMatch(/second payment.*already paid/i);
+    expect(await db.auditLog.count({ where: { action: "payment.credited", targetId: orderId } })).toBe(1);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).notice).toMatch(/credited to your balance/);
+    expect(await db.outboxEmail.count({ where: { to: user.email, subject: { contains: "credited to your Hashwork balance" } } })).toBe(1);
+  });
+
+  it("refuses the balance while a card payment is being confirmed, and opens a new session only once the old one expired", async () => {
+    const product = await createProduct(db);
+    const user = await fundedCustomer(50_000n);
+    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 100, paymentMethod: "card", idempotencyKey: key() });
+    await startCardCheckout(stripe.client, orderId, user.id);
+    const [cardSession] = sessionsOf(stripe, orderId);
+
+    cardSession!.status = "complete"; // paid with a delayed method: Stripe has not confirmed it yet
+    await expect(payWithBalance(orderId, user.id, new Date(), stripe.client)).rejects.toThrow(/card payment for this order is being confirmed/);
+    await expect(startCardCheckout(stripe.client, orderId, user.id)).rejects.toThrow(/card payment for this order is being confirmed/);
+    expect(await balance(db, customerUsd(user.id))).toBe(50_000n);
+
+    cardSession!.status = "expired";
+    const next = await startCardCheckout(stripe.client, orderId, user.id);
+    expect(next).not.toContain(cardSession!.id);
+    const keys = stripe.creates.filter((call) => call.body.get("client_reference_id") === orderId).map((call) => call.idempotencyKey);
+    expect(new Set(keys).size).toBe(2);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).stripeCheckoutSessionId).toBe(sessionsOf(stripe, orderId)[1]!.id);
+  });
+
+  it("never moves the reservation: card checkout again and again keeps reservedUntil at placement + 30 minutes", async () => {
+    const product = await createProduct(db);
+    const user = await createUser(db);
+    const placedAt = new Date();
+    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 10, paymentMethod: "card", idempotencyKey: key() }, placedAt);
+    const deadline = placedAt.getTime() + 30 * 60_000;
+    for (const minutes of [0, 10, 20, 29]) {
+      await startCardCheckout(stripe.client, orderId, user.id, new Date(placedAt.getTime() + minutes * 60_000));
+      expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).reservedUntil.getTime()).toBe(deadline);
+      for (const open of sessionsOf(stripe, orderId)) open.status = "expired"; // the customer left; Stripe closed it
+    }
+    await expect(startCardCheckout(stripe.client, orderId, user.id, new Date(deadline))).rejects.toThrow(/can no longer be paid/);
+  });
+
+  it("rate-limits card checkout per account", async () => {
+    const product = await createProduct(db);
+    const user = await createUser(db);
+    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 10, paymentMethod: "card", idempotencyKey: key() });
+    for (let attempt = 0; attempt < 10; attempt++) await startCardCheckout(stripe.client, orderId, user.id);
+    await expect(startCardCheckout(stripe.client, orderId, user.id)).rejects.toThrow(/Too many attempts/);
+  });
+});
+
+describe("restricted accounts", () => {
+  let stripe: FakeStripe;
+  beforeAll(async () => {
+    stripe = await startFakeStripe();
+  });
+  afterAll(() => stripe.close());
+
+  it("cannot pay from the balance or open card checkout; a card payment that still arrives is credited, audited, and the TH released", async () => {
+    const product = await createProduct(db);
+    const user = await fundedCustomer(50_000n);
+    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 100, paymentMethod: "card", idempotencyKey: key() });
+    await startCardCheckout(stripe.client, orderId, user.id);
+    const [cardSession] = sessionsOf(stripe, orderId);
+    await db.user.update({ where: { id: user.id }, data: { status: "restricted" } });
+
+    await expect(payWithBalance(orderId, user.id, new Date(), stripe.client)).rejects.toThrow(/This account cannot pay right now/);
+    await expect(startCardCheckout(stripe.client, orderId, user.id)).rejects.toThrow(/This account cannot pay right now/);
+    expect(await balance(db, customerUsd(user.id))).toBe(50_000n);
+
+    expect((await deliver(signedEvent("checkout.session.completed", paid(cardSession!)))).status).toBe(200);
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.status).toBe("refunded");
+    expect(order.notice).toMatch(/credited to your balance/);
+    expect(await balance(db, customerUsd(user.id))).toBe(60_500n);
+    expect(await soldTh(product.id)).toBe(0);
+    expect(await db.contract.count({ where: { orderId } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "payment.credited", targetId: orderId } })).toBe(1);
+  });
+});
+
+describe("delayed payments and failures", () => {
+  it("a completed session still awaiting payment is not marked done; the async success then fulfils it", async () => {
+    const { orderId } = await pendingCardOrder();
+    const waiting = signedEvent("checkout.session.completed", session(orderId, 10_500, { payment_status: "unpaid" }));
+    expect((await deliver(waiting)).status).toBe(200);
+    const eventId = (JSON.parse(waiting.payload) as { id: string }).id;
+    expect(await db.processedStripeEvent.count({ where: { id: eventId } })).toBe(0);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("pending_payment");
+
+    expect((await deliver(signedEvent("checkout.session.async_payment_succeeded", session(orderId, 10_500)))).status).toBe(200);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
+    expect(await db.contract.count({ where: { orderId } })).toBe(1);
+  });
+
+  it("a failed delayed payment ends the order and releases its TH", async () => {
+    const { orderId, product } = await pendingCardOrder();
+    const failed = signedEvent("checkout.session.async_payment_failed", session(orderId, 10_500, { payment_status: "unpaid" }));
+    expect((await deliver(failed)).status).toBe(200);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("expired");
+    expect(await soldTh(product.id)).toBe(0);
+  });
+
+  it("answers 500 and records nothing on an unexpected database error (not a replay), so Stripe retries", async () => {
+    const { orderId } = await pendingCardOrder();
+    const other = await pendingCardOrder();
+    const sessionId = `cs_test_${orderId.slice(0, 8)}`;
+    // Damaged data: another order already carries this session id (a unique key other than the event's).
+    await db.order.update({ where: { id: orderId }, data: { stripeCheckoutSessionId: null } });
+    await db.order.update({ where: { id: other.orderId }, data: { stripeCheckoutSessionId: sessionId } });
+    const completed = signedEvent("checkout.session.completed", session(orderId, 10_500));
+    expect((await deliver(completed)).status).toBe(500);
+    const eventId = (JSON.parse(completed.payload) as { id: string }).id;
+    expect(await db.processedStripeEvent.count({ where: { id: eventId } })).toBe(0);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("pending_payment");
+
+    await db.order.update({ where: { id: other.orderId }, data: { stripeCheckoutSessionId: null } });
+    expect((await deliver(completed)).status).toBe(200); // Stripe's retry
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
   });
 });

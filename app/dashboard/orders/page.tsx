@@ -11,7 +11,7 @@ import { formatUtcDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Orders" };
 
-const STATUS = { pending_payment: "Reserved, unpaid", paid: "Paid", expired: "Expired", cancelled: "Cancelled", refunded: "Refunded" } as const;
+const STATUS = { pending_payment: "Reserved, unpaid", paid: "Paid", expired: "Expired", cancelled: "Cancelled", refunded: "Credited to your balance" } as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -67,6 +67,16 @@ export default async function OrdersPage({ searchParams }: Props) {
                     ) : (
                       STATUS[order.status === "pending_payment" ? "expired" : order.status]
                     )}
+                    {order.notice ? (
+                      <p className="mt-1 max-w-prose text-xs text-muted" data-testid="order-notice">
+                        {order.notice}
+                        {order.status === "refunded" || order.status === "paid" ? (
+                          <>
+                            {" "}See <Link href="/dashboard/wallet" className="underline underline-offset-4">Wallet</Link>.
+                          </>
+                        ) : null}
+                      </p>
+                    ) : null}
                   </td>
                 </tr>
               ))}
