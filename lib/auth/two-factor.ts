@@ -35,6 +35,7 @@ export async function enableTotp(user: { id: string; email: string }, code: stri
   await assertNotLimited(LIMIT, user.id);
   if (!(await consumeTotp(user.id, code, { pending: true }))) {
     await recordFailure(LIMIT, user.id);
+    await recordActivity(user.id, "second_factor_failed", request, { step: "turn on" });
     throw new UserError("That code does not match. Check the time on your phone and enter the newest code.", {
       code: ["That code does not match."],
     });
@@ -54,6 +55,7 @@ export async function disableTotp(user: { id: string; email: string }, code: str
   const accepted = /^\d{6}$/.test(code) ? await consumeTotp(user.id, code) : await consumeRecoveryCode(user.id, code);
   if (!accepted) {
     await recordFailure(LIMIT, user.id);
+    await recordActivity(user.id, "second_factor_failed", request, { step: "turn off" });
     throw new UserError("That code is not valid (or was already used).", { code: ["Enter a current code."] });
   }
   await db.$transaction([
