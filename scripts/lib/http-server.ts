@@ -1,24 +1,22 @@
 // The app's HTTP server: Next.js behind a micro-cache for pages Next marks as shareable.
 // `npm start`, `npm run dev`, the end-to-end tests and the benchmarks all serve through it.
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { CLIENT_IP_HEADER } from "../../lib/http/client-ip";
+import { env } from "../../lib/env";
+import { clientAddress, CLIENT_IP_HEADER } from "../../lib/http/client-ip";
 import next from "next";
 import { MicroCache } from "../../lib/http/micro-cache";
 import { PROJECT_ROOT } from "./app-database";
 
 // Rate limits and logs need the client's address. Any value a client sends in this header is
-// replaced; X-Forwarded-For is believed only behind a proxy we were told about (TRUST_PROXY=1).
-function clientIp(req: IncomingMessage): string {
-  if (process.env.TRUST_PROXY === "1") {
-    const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return req.socket.remoteAddress ?? "unknown";
+// replaced; X-Forwarded-For is read only behind the proxies we were told about (TRUST_PROXY).
+function clientIp(req: IncomingMessage, trustedHops: number): string {
+  return clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedHops);
 }
 
 export type HttpServer = { url: string; close(): Promise<void> };
 
 export async function startHttpServer({ dev, host, port }: { dev: boolean; host: string; port: number }): Promise<HttpServer> {
+  const trustedHops = env().TRUST_PROXY;
   const app = next({ dev, dir: PROJECT_ROOT, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -26,7 +24,7 @@ export async function startHttpServer({ dev, host, port }: { dev: boolean; host:
   const cache = dev ? null : new MicroCache({ maxAgeMs: 2_000, maxEntries: 500, maxBodyBytes: 1_000_000 });
 
   const server: Server = createServer((req, res) => {
-    req.headers[CLIENT_IP_HEADER] = clientIp(req);
+    req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);
     if (cache?.serve(req, res)) return;
     cache?.record(req, res);
     handle(req, res).catch((error: unknown) => {

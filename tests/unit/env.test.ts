@@ -13,6 +13,17 @@ describe("environment validation", () => {
     const env = parseEnv({ ...good, NODE_ENV: "production", SMTP_URL: "" });
     expect(env.SMTP_URL).toBeUndefined();
     expect(env.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(env.TRUST_PROXY).toBe(0);
+  });
+
+  it.each([
+    ["0", 0],
+    ["1", 1],
+    ["2", 2],
+    ["false", 0],
+    ["true", 1],
+  ])("reads TRUST_PROXY=%s as %i trusted proxies", (value, hops) => {
+    expect(parseEnv({ ...good, TRUST_PROXY: value }).TRUST_PROXY).toBe(hops);
   });
 
   it.each([
@@ -24,6 +35,8 @@ describe("environment validation", () => {
     ["a Stripe key of the wrong kind", { STRIPE_SECRET_KEY: "pk_test_123" }, /STRIPE_SECRET_KEY/],
     ["a webhook secret of the wrong kind", { STRIPE_WEBHOOK_SECRET: "sk_test_123" }, /STRIPE_WEBHOOK_SECRET/],
     ["a database URL that is not PostgreSQL", { DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
+    ["TRUST_PROXY that is not a number of proxies", { TRUST_PROXY: "yes please" }, /TRUST_PROXY/],
+    ["a negative TRUST_PROXY", { TRUST_PROXY: "-1" }, /TRUST_PROXY/],
   ])("refuses to start with %s, naming the variable", (_name, change, message) => {
     expect(() => parseEnv({ ...good, NODE_ENV: "production", ...change })).toThrow(message);
   });
