@@ -61,7 +61,7 @@ export const displayNameInput = z.object({ displayName: trimmed(80) });
 /**
  * Where to go after signing in: a path on this site, else /dashboard (no open redirects). The
  * value is parsed as the browser would parse it against the app's address and kept only when it
- * stays on the app's origin. Browsers drop tabs and newlines inside URLs and read "\\" as "/",
+ * stays on the app's origin. Browsers drop tabs and newlines inside URLs and read a backslash as a slash,
  * and the path may be decoded once more on its way, so values with control characters or
  * backslashes, raw or percent-encoded, and paths that decode to "//", are refused outright.
  */
