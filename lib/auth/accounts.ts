@@ -7,6 +7,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { passwordChangedMail, verifyEmailMail } from "@/lib/mail/templates";
 import { issueEmailToken, voidEmailTokens } from "./email-tokens";
 import { hashPassword } from "./password";
+import { endOtherSessions } from "./session-version";
 
 export function appLink(path: string): string {
   return new URL(path, env().APP_URL).toString();
@@ -28,6 +29,7 @@ export async function setPassword(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await voidEmailTokens(user.id, "reset_password", tx);
+    await endOtherSessions(user.id, null, tx);
   });
   await recordActivity(user.id, activity, request);
   await sendMail(passwordChangedMail(user.email));

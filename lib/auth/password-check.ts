@@ -46,3 +46,15 @@ export async function checkPassword(email: string, password: string, request: Re
   return { id: user.id, needsSecondFactor: user.totpEnabledAt !== null };
 }
 
+
+/** Asks a signed-in user for their password again before a sensitive change (same limits as signing in). */
+export async function confirmPassword(user: { email: string }, password: string, request: RequestInfo): Promise<void> {
+  try {
+    await checkPassword(user.email, password, request);
+  } catch (error) {
+    if (error instanceof UserError && error.constructor === UserError) {
+      throw new UserError("Your password is not right.", { password: ["Check your password."] });
+    }
+    throw error;
+  }
+}

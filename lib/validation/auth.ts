@@ -56,6 +56,8 @@ export const totpCodeInput = z.object({
   code: z.string({ error: "Enter the 6-digit code." }).trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app."),
 });
 
+export const enableTotpInput = totpCodeInput.extend({ password: anyPassword });
+
 export const displayNameInput = z.object({ displayName: trimmed(80) });
 
 /**

@@ -6,7 +6,7 @@ import { isEmailTokenUsable, issueEmailToken, redeemEmailToken } from "@/lib/aut
 import { checkPassword, WRONG_CREDENTIALS } from "@/lib/auth/password-check";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { consumeRecoveryCode, regenerateRecoveryCodes, remainingRecoveryCodes } from "@/lib/auth/recovery-codes";
-import { isSessionCurrent } from "@/lib/auth/session-version";
+import { isSessionCurrent, startSession } from "@/lib/auth/session-version";
 import { consumeTotp, currentTotp, decryptTotpSecret, encryptTotpSecret, newTotpSecret } from "@/lib/auth/totp";
 import { disableTotp, enableTotp, verifySignInSecondFactor } from "@/lib/auth/two-factor";
 import { db } from "@/lib/db";
@@ -105,10 +105,12 @@ describe("rate limits take a point before checking, so a parallel burst cannot s
     const enrolling = await userWithTotp({ enabled: false });
     const enabled = await userWithTotp({ enabled: true });
     const on = await Promise.all(
-      (await wrongCodes(enrolling.secret)).map((code) => outcome(enableTotp(enrolling.user, code, request("203.0.113.42")))),
+      (await wrongCodes(enrolling.secret)).map((code) =>
+        outcome(enableTotp(enrolling.user, { password: TEST_PASSWORD, code }, request("203.0.113.42"), null)),
+      ),
     );
     const off = await Promise.all(
-      (await wrongCodes(enabled.secret)).map((code) => outcome(disableTotp(enabled.user, code, request("203.0.113.42")))),
+      (await wrongCodes(enabled.secret)).map((code) => outcome(disableTotp(enabled.user, code, request("203.0.113.42"), null))),
     );
     for (const [user, outcomes] of [[enrolling.user, on], [enabled.user, off]] as const) {
       const checked = await db.activityEvent.count({ where: { userId: user.id, type: "second_factor_failed" } });
@@ -206,10 +208,11 @@ describe("email links", () => {
   it("a password reset signs out every existing session", async () => {
     const user = await createUser(db);
     const version = user.sessionVersion;
-    expect(await isSessionCurrent(user.id, version)).toBe(true);
+    const session = await startSession(user.id);
+    expect(await isSessionCurrent(user.id, version, session)).toBe(true);
     await setPassword(user, "another-long-passphrase-91", request("192.0.2.9"), "password_reset");
-    expect(await isSessionCurrent(user.id, version)).toBe(false);
-    expect(await isSessionCurrent(user.id, version + 1)).toBe(true);
+    expect(await isSessionCurrent(user.id, version, session)).toBe(false);
+    expect(await isSessionCurrent(user.id, version + 1, await startSession(user.id))).toBe(true);
     const outbox = await db.outboxEmail.findFirst({ where: { to: user.email }, orderBy: { createdAt: "desc" } });
     expect(outbox?.subject).toBe("Your Hashwork password was changed");
     await expect(checkPassword(user.email, TEST_PASSWORD, request("192.0.2.9"))).rejects.toThrow(WRONG_CREDENTIALS);
@@ -230,8 +233,9 @@ describe("email links", () => {
 
   it("closed accounts have no sessions", async () => {
     const user = await createUser(db);
+    const session = await startSession(user.id);
     await db.user.update({ where: { id: user.id }, data: { status: "closing" } });
-    expect(await isSessionCurrent(user.id, user.sessionVersion)).toBe(false);
+    expect(await isSessionCurrent(user.id, user.sessionVersion, session)).toBe(false);
   });
 });
 

@@ -1,9 +1,11 @@
 "use server";
 
 // Turns 2FA off; needs a current code from the app (or a recovery code, for a lost phone).
+// Every other browser is signed out.
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/client";
 import { UserError } from "@/lib/actions/errors";
+import { currentSessionId } from "@/lib/auth/session";
 import { disableTotp } from "@/lib/auth/two-factor";
 
 const input = z.object({
@@ -12,6 +14,6 @@ const input = z.object({
 
 export const disableTotpAction = defineAction({ access: "signed-in", input }, async ({ code }, ctx) => {
   if (!ctx.user.totpEnabledAt) throw new UserError("Two-factor authentication is already off.");
-  await disableTotp(ctx.user, code, ctx.request);
+  await disableTotp(ctx.user, code, ctx.request, await currentSessionId());
   return { ok: true as const, data: undefined, message: "Two-factor authentication is off." };
 });
