@@ -46,6 +46,14 @@ const schema = z.object({
   // Demo logins: seeded for the embedded development database only, unless this says `true`
   // (and never when it says `false`).
   SEED_DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
+  // How many reverse proxies in front of the app append to X-Forwarded-For; the client address
+  // is the entry that many places from the right. 0 (the default) ignores the header.
+  TRUST_PROXY: z
+    .string()
+    .default("0")
+    .transform((value) => (value === "true" ? "1" : value === "false" ? "0" : value))
+    .pipe(z.string().regex(/^\d{1,2}$/, "must be the number of proxies in front of the app (0, 1, 2…)"))
+    .transform(Number),
 });
 
 export type Env = z.infer<typeof schema>;

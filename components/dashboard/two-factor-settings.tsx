@@ -10,7 +10,8 @@ import { disableTotpAction } from "@/lib/actions/auth/disable-totp";
 import { startTotpEnrolmentAction } from "@/lib/actions/auth/start-totp-enrolment";
 
 // Turning 2FA on: start → scan the QR code (or type the secret) → confirm with a code → keep
-// the recovery codes. Turning it off needs a current code.
+// the recovery codes. Turning it on needs the password too, turning it off a current code; both
+// sign out every other browser.
 export function TwoFactorSettings({ enabled, remainingRecoveryCodes }: { enabled: boolean; remainingRecoveryCodes: number }) {
   const [enrolment, start] = useActionState(startTotpEnrolmentAction, null);
   const [confirmation, confirm] = useActionState(confirmTotpEnrolmentAction, null);
@@ -71,6 +72,8 @@ export function TwoFactorSettings({ enabled, remainingRecoveryCodes }: { enabled
         <form action={confirm} className="max-w-xs space-y-3" noValidate>
           <FormMessage state={confirmation} />
           <Field label="Code from your app" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} errors={fieldErrors(confirmation, "code")} />
+          <Field label="Your password" name="password" type="password" autoComplete="current-password" errors={fieldErrors(confirmation, "password")} />
+          <p className="text-sm text-muted">Turning 2FA on signs out your other browsers.</p>
           <SubmitButton pendingText="Checking…">Turn on 2FA</SubmitButton>
         </form>
       </div>

@@ -15,6 +15,7 @@ export const ACTIVITY_LABELS = {
   password_reset: "Password reset by email",
   totp_enabled: "Two-factor authentication turned on",
   totp_disabled: "Two-factor authentication turned off",
+  second_factor_failed: "Two-factor code refused",
   recovery_code_used: "Recovery code used to sign in",
   recovery_codes_regenerated: "New recovery codes made",
   kyc_submitted: "Identity documents sent",

@@ -5,8 +5,9 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
 import { passwordChangedMail, verifyEmailMail } from "@/lib/mail/templates";
-import { issueEmailToken } from "./email-tokens";
+import { issueEmailToken, voidEmailTokens } from "./email-tokens";
 import { hashPassword } from "./password";
+import { endOtherSessions } from "./session-version";
 
 export function appLink(path: string): string {
   return new URL(path, env().APP_URL).toString();
@@ -17,7 +18,7 @@ export async function sendVerificationEmail(user: { id: string; email: string })
   await sendMail(verifyEmailMail(user.email, appLink(`/verify-email?token=${token}`)));
 }
 
-/** Sets a new password and ends every session that predates it. */
+/** Sets a new password, ends every session that predates it and voids outstanding reset links. */
 export async function setPassword(
   user: { id: string; email: string },
   password: string,
@@ -25,7 +26,11 @@ export async function setPassword(
   activity: "password_changed" | "password_reset",
 ): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await voidEmailTokens(user.id, "reset_password", tx);
+    await endOtherSessions(user.id, null, tx);
+  });
   await recordActivity(user.id, activity, request);
   await sendMail(passwordChangedMail(user.email));
 }

@@ -1,20 +1,24 @@
-// next-auth: JWT sessions carrying the user id and a session version. Every use of a session
-// re-reads the user, so a password change (which bumps the version), a closed account or a
-// deleted user ends every older session at once.
+// next-auth: JWT sessions carrying the user id, a session version and the id of a session row.
+// Every use of a session re-reads both, so signing out (which ends the row), 2FA turned on or off
+// elsewhere, a password change (which bumps the version), a closed account or a deleted user
+// ends the session at once, and no session outlives its row's absolute lifetime.
 import "server-only";
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { keysFor } from "@/lib/crypto/derived-keys";
-import { isSessionCurrent, maySignIn } from "./session-version";
+import { endSession, isSessionCurrent, maySignIn, SESSION_IDLE_SECONDS, startSession } from "./session-version";
 import { verifyToken } from "./signed-token";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+    /** The session row's id; it grants nothing without the signed cookie. */
+    sessionId: string;
   }
   interface User {
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
@@ -22,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // Its own key derived from AUTH_SECRET; older listed secrets still open existing sessions.
   secret: keysFor("session").map((key) => key.toString("base64url")),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/sign-in" },
   providers: [
     // The only credential accepted is a ticket our own sign-in actions mint after checking the
@@ -37,7 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           select: { id: true, email: true, status: true, sessionVersion: true },
         });
         if (!user || !maySignIn(user.status)) return null;
-        return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };
+        return { id: user.id, email: user.email, sessionVersion: user.sessionVersion, sessionId: await startSession(user.id) };
       },
     }),
   ],
@@ -46,14 +50,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id) {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 0;
+        token.sid = user.sessionId;
         return token;
       }
-      if (!token.sub || !(await isSessionCurrent(token.sub, token.sv))) return null;
+      if (!token.sub || !(await isSessionCurrent(token.sub, token.sv, token.sid))) return null;
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub!;
+      session.sessionId = typeof token.sid === "string" ? token.sid : "";
       return session;
+    },
+  },
+  events: {
+    // Signing out ends the session on the server too, so a copy of the cookie is worthless.
+    async signOut(message) {
+      if ("token" in message) await endSession(message.token?.sid);
     },
   },
 });

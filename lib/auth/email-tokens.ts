@@ -39,3 +39,8 @@ export async function isEmailTokenUsable(token: string, purpose: EmailTokenPurpo
   const row = await db.emailToken.findUnique({ where: { tokenHash: hash(token) } });
   return Boolean(row && row.purpose === purpose && !row.usedAt && row.expiresAt > new Date());
 }
+
+/** Uses up every outstanding link of this purpose (a new password voids older reset links). */
+export async function voidEmailTokens(userId: string, purpose: EmailTokenPurpose, client: Pick<typeof db, "emailToken"> = db): Promise<void> {
+  await client.emailToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: new Date() } });
+}

@@ -1,23 +1,30 @@
 // The password step of signing in, with its rate limits: after 10 failures in a minute for one
-// account from one address, even the right password is refused until the minute is over.
+// account from one address, or 20 in 15 minutes for one account from anywhere, even the right
+// password is refused until the window is over. A point is taken before the password is
+// checked and given back when it is right, so parallel guesses cannot outrun the count.
 import "server-only";
 import { recordActivity, type RequestInfo } from "@/lib/activity/record";
 import { UserError } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "./password";
-import { assertNotLimited, recordFailure, resetLimit } from "./rate-limit";
+import { givePointsBack, resetLimit, takePoints, type LimitKey } from "./rate-limit";
 
 export const WRONG_CREDENTIALS = "That email and password do not match an account.";
 
 // Checking a password for an unknown email takes as long as for a known one.
 let dummyHash: Promise<string> | undefined;
 
-/** The account behind a correct email and password. Refuses after 10 failures a minute per account and address. */
+/** The account behind a correct email and password; RateLimitedError once a limit is used up. */
 export async function checkPassword(email: string, password: string, request: RequestInfo) {
   const ip = request.ip ?? "unknown";
   const accountKey = `${email}|${ip}`;
-  await assertNotLimited("signInFailuresPerAccountAndIp", accountKey);
-  await assertNotLimited("signInFailuresPerIp", ip);
+  // Unknown emails are counted the same way, so the limits say nothing about who has an account.
+  const limits: LimitKey[] = [
+    ["signInFailuresPerAccountAndIp", accountKey],
+    ["signInFailuresPerAccount", email],
+    ["signInFailuresPerIp", ip],
+  ];
+  await takePoints(limits);
 
   const user = await db.user.findUnique({
     where: { email },
@@ -28,11 +35,10 @@ export async function checkPassword(email: string, password: string, request: Re
     : await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password-0")), password).then(() => false);
 
   if (!user || !valid) {
-    await recordFailure("signInFailuresPerAccountAndIp", accountKey);
-    await recordFailure("signInFailuresPerIp", ip);
     if (user) await recordActivity(user.id, "sign_in_failed", request);
     throw new UserError(WRONG_CREDENTIALS);
   }
+  await givePointsBack(limits);
   if (user.status === "closing" || user.status === "closed") {
     throw new UserError("This account is closed. Contact support if you think this is a mistake.");
   }
@@ -40,3 +46,15 @@ export async function checkPassword(email: string, password: string, request: Re
   return { id: user.id, needsSecondFactor: user.totpEnabledAt !== null };
 }
 
+
+/** Asks a signed-in user for their password again before a sensitive change (same limits as signing in). */
+export async function confirmPassword(user: { email: string }, password: string, request: RequestInfo): Promise<void> {
+  try {
+    await checkPassword(user.email, password, request);
+  } catch (error) {
+    if (error instanceof UserError && error.constructor === UserError) {
+      throw new UserError("Your password is not right.", { password: ["Check your password."] });
+    }
+    throw error;
+  }
+}

@@ -7,6 +7,9 @@ import { pool } from "@/lib/db/pool";
 /** Points per window. Attempts past `points` within `seconds` are refused until it ends. */
 export const LIMITS = {
   signInFailuresPerAccountAndIp: { points: 10, seconds: 60 },
+  // Whatever addresses an attacker spreads the guesses over. It can lock the owner out for
+  // 15 minutes too; that is the price of bounding guesses per account.
+  signInFailuresPerAccount: { points: 20, seconds: 15 * 60 },
   signInFailuresPerIp: { points: 100, seconds: 15 * 60 },
   signUpPerIp: { points: 10, seconds: 60 * 60 },
   passwordResetPerIp: { points: 10, seconds: 60 * 60 },
@@ -43,12 +46,6 @@ function limiter(name: LimitName): RateLimiterPostgres {
 
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
-/** Throws RateLimitedError when `key` has used up its points (without using one). */
-export async function assertNotLimited(name: LimitName, key: string): Promise<void> {
-  const state = await limiter(name).get(key);
-  if (state && state.consumedPoints >= LIMITS[name].points) throw new RateLimitedError(retryAfter(state));
-}
-
 /** Uses a point; throws RateLimitedError when none was left. */
 export async function consumeLimit(name: LimitName, key: string): Promise<void> {
   try {
@@ -59,13 +56,29 @@ export async function consumeLimit(name: LimitName, key: string): Promise<void> 
   }
 }
 
-/** Uses a point for a failed attempt; going over is reported by the next assertNotLimited. */
-export async function recordFailure(name: LimitName, key: string): Promise<void> {
-  try {
-    await limiter(name).consume(key);
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
+export type LimitKey = readonly [name: LimitName, key: string];
+
+/**
+ * Takes one point from each limit before an attempt is checked, in one atomic step per limit,
+ * so a burst of parallel attempts cannot all pass a check that counts failures afterwards.
+ * When any limit is used up, the points already taken are given back and RateLimitedError
+ * is thrown. Call givePointsBack when the attempt succeeds: only failures count.
+ */
+export async function takePoints(limits: readonly LimitKey[]): Promise<void> {
+  const taken: LimitKey[] = [];
+  for (const limit of limits) {
+    try {
+      await consumeLimit(...limit);
+      taken.push(limit);
+    } catch (error) {
+      await givePointsBack(taken);
+      throw error;
+    }
   }
+}
+
+export async function givePointsBack(limits: readonly LimitKey[]): Promise<void> {
+  for (const [name, key] of limits) await limiter(name).reward(key, 1);
 }
 
 export async function resetLimit(name: LimitName, key: string): Promise<void> {

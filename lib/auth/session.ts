@@ -27,6 +27,9 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   });
 });
 
+/** The id of this request's session (to keep it when ending the account's other sessions). */
+export const currentSessionId = cache(async (): Promise<string | null> => (await auth())?.sessionId || null);
+
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await currentUser();

@@ -1,11 +1,16 @@
-// Sends an email through SMTP_URL, or, without it, keeps it in the outbox table and prints it
-// to the server log so a local user can still follow the link. Every message is recorded.
+// Sends an email through SMTP_URL and records it in the outbox table. Single-use links (sign-in
+// secrets in effect) are never stored: the outbox keeps the message with each link replaced by a
+// placeholder. Without SMTP_URL nothing is sent; in development the whole message, links
+// included, is printed to the server log so a local user can still follow them.
 import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
-export type Mail = { to: string; subject: string; text: string; html?: string };
+/** `secretLinks`: parts of `text`/`html` that grant access (reset, verification links). */
+export type Mail = { to: string; subject: string; text: string; html?: string; secretLinks?: string[] };
+
+export const REDACTED_LINK = "[link removed from this copy; it was in the email]";
 
 const globalForMail = globalThis as unknown as { hashworkTransport?: nodemailer.Transporter };
 
@@ -14,19 +19,35 @@ function transport(url: string): nodemailer.Transporter {
   return globalForMail.hashworkTransport;
 }
 
+function redact(body: string, secrets: readonly string[]): string {
+  return secrets.reduce((text, secret) => (secret ? text.replaceAll(secret, REDACTED_LINK) : text), body);
+}
+
 export async function sendMail(mail: Mail): Promise<void> {
-  const { SMTP_URL, MAIL_FROM } = env();
-  const record = await db.outboxEmail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html } });
+  const { SMTP_URL, MAIL_FROM, NODE_ENV } = env();
+  const { secretLinks = [], ...message } = mail;
+  const record = await db.outboxEmail.create({
+    data: {
+      to: message.to,
+      subject: message.subject,
+      text: redact(message.text, secretLinks),
+      html: message.html === undefined ? undefined : redact(message.html, secretLinks),
+    },
+  });
   if (!SMTP_URL) {
-    console.log(`[mail] SMTP_URL is not set; kept in the outbox.\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+    if (NODE_ENV === "production") {
+      console.log(`[mail] SMTP_URL is not set; "${message.subject}" to ${message.to} was not sent.`);
+    } else {
+      console.log(`[mail] SMTP_URL is not set; not sent (development: printed here).\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`);
+    }
     return;
   }
   try {
-    await transport(SMTP_URL).sendMail({ from: MAIL_FROM, ...mail });
+    await transport(SMTP_URL).sendMail({ from: MAIL_FROM, ...message });
     await db.outboxEmail.update({ where: { id: record.id }, data: { sentAt: new Date() } });
   } catch (error) {
     // The message stays in the outbox with the reason; the user can ask for it again.
-    await db.outboxEmail.update({ where: { id: record.id }, data: { error: String(error).slice(0, 500) } });
-    console.error(`[mail] sending "${mail.subject}" failed: ${String(error)}`);
+    await db.outboxEmail.update({ where: { id: record.id }, data: { error: redact(String(error), secretLinks).slice(0, 500) } });
+    console.error(`[mail] sending "${message.subject}" failed: ${redact(String(error), secretLinks)}`);
   }
 }

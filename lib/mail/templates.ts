@@ -6,6 +6,7 @@ export function verifyEmailMail(to: string, link: string): Mail {
     to,
     subject: "Confirm your email for Hashwork",
     text: `Welcome to Hashwork.\n\nConfirm your email address to start buying hashrate:\n\n${link}\n\nThe link works once and expires in 24 hours. If you did not sign up, ignore this email.\n`,
+    secretLinks: [link],
   };
 }
 
@@ -14,6 +15,7 @@ export function resetPasswordMail(to: string, link: string): Mail {
     to,
     subject: "Reset your Hashwork password",
     text: `Someone (hopefully you) asked to reset the password of your Hashwork account.\n\nChoose a new password here:\n\n${link}\n\nThe link works once and expires in 1 hour. Resetting signs out every other session. If this was not you, ignore this email: your password stays as it is.\n`,
+    secretLinks: [link],
   };
 }
 

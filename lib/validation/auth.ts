@@ -1,6 +1,7 @@
 // Input of the account forms, shared by each form and its action.
 import { z } from "zod";
 import { PASSWORD_MAX } from "@/lib/auth/password-policy";
+import { env } from "@/lib/env";
 
 const trimmed = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 
@@ -55,10 +56,34 @@ export const totpCodeInput = z.object({
   code: z.string({ error: "Enter the 6-digit code." }).trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app."),
 });
 
+export const enableTotpInput = totpCodeInput.extend({ password: anyPassword });
+
 export const displayNameInput = z.object({ displayName: trimmed(80) });
 
-/** Only same-site paths are followed after sign-in (no open redirects). */
-export function safeCallbackUrl(value: string | undefined | null, fallback = "/dashboard"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+/**
+ * Where to go after signing in: a path on this site, else /dashboard (no open redirects). The
+ * value is parsed as the browser would parse it against the app's address and kept only when it
+ * stays on the app's origin. Browsers drop tabs and newlines inside URLs and read a backslash as a slash,
+ * and the path may be decoded once more on its way, so values with control characters or
+ * backslashes, raw or percent-encoded, and paths that decode to "//", are refused outright.
+ */
+export function safeCallbackUrl(value: string | undefined | null, appUrl: string = env().APP_URL): string {
+  const fallback = "/dashboard";
+  if (!value || !value.startsWith("/")) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return fallback;
+  }
+  if ([value, decoded].some((text) => /[\u0000-\u001f\u007f\\]/.test(text)) || decoded.startsWith("//")) return fallback;
+  const app = new URL(appUrl);
+  let url: URL;
+  try {
+    url = new URL(value, app);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== app.origin) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

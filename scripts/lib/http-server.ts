@@ -1,20 +1,17 @@
 // The app's HTTP server: Next.js behind a micro-cache for pages Next marks as shareable.
 // `npm start`, `npm run dev`, the end-to-end tests and the benchmarks all serve through it.
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { CLIENT_IP_HEADER } from "../../lib/http/client-ip";
+import { env } from "../../lib/env";
+import { clientAddress, CLIENT_IP_HEADER } from "../../lib/http/client-ip";
 import next from "next";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../../lib/http/body-limits";
 import { MicroCache } from "../../lib/http/micro-cache";
 import { PROJECT_ROOT } from "./app-database";
 
 // Rate limits and logs need the client's address. Any value a client sends in this header is
-// replaced; X-Forwarded-For is believed only behind a proxy we were told about (TRUST_PROXY=1).
-function clientIp(req: IncomingMessage): string {
-  if (process.env.TRUST_PROXY === "1") {
-    const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return req.socket.remoteAddress ?? "unknown";
+// replaced; X-Forwarded-For is read only behind the proxies we were told about (TRUST_PROXY).
+function clientIp(req: IncomingMessage, trustedHops: number): string {
+  return clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedHops);
 }
 
 /** Whether the path of `url` decodes as UTF-8 percent-encoding; Next answers 500 when it does not. */
@@ -43,6 +40,7 @@ export function serverActionRefusal(req: IncomingMessage): 411 | 413 | null {
 export type HttpServer = { url: string; close(): Promise<void> };
 
 export async function startHttpServer({ dev, host, port }: { dev: boolean; host: string; port: number }): Promise<HttpServer> {
+  const trustedHops = env().TRUST_PROXY;
   const app = next({ dev, dir: PROJECT_ROOT, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -50,7 +48,7 @@ export async function startHttpServer({ dev, host, port }: { dev: boolean; host:
   const cache = dev ? null : new MicroCache({ maxAgeMs: 2_000, maxEntries: 500, maxBodyBytes: 1_000_000 });
 
   const server: Server = createServer((req, res) => {
-    req.headers[CLIENT_IP_HEADER] = clientIp(req);
+    req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);
     if (!hasValidPath(req.url)) {
       // A malformed address is the client's mistake: a plain 400, like any other bad request.
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });

@@ -23,7 +23,7 @@ async function freshCode(secret: string, previous?: string): Promise<string> {
   }
 }
 
-test("sign up, confirm the email, sign in, turn on 2FA, sign out, sign in with a code", async ({ page }, testInfo) => {
+test("sign up, confirm the email, sign in, turn on 2FA, sign out, sign in with a code", async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   const csp = watchCsp(page);
   const email = `e2e-${Date.now()}@example.com`;
@@ -57,16 +57,36 @@ test("sign up, confirm the email, sign in, turn on 2FA, sign out, sign in with a
   const enrolCode = await freshCode(secret);
   await page.getByLabel("Code from your app").fill(enrolCode);
   await page.getByRole("button", { name: "Turn on 2FA" }).click();
+  await expect(page.locator("#field-password-error")).toContainText("Enter your password"); // it needs the password again
+  await page.getByLabel("Code from your app").fill(enrolCode);
+  await page.getByLabel("Your password").fill("not-my-password-at-all");
+  await page.getByRole("button", { name: "Turn on 2FA" }).click();
+  await expect(page.locator("#field-password-error")).toContainText("Check your password");
+  await page.getByLabel("Code from your app").fill(enrolCode);
+  await page.getByLabel("Your password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Turn on 2FA" }).click();
   await expect(page.getByText("Two-factor authentication is on.")).toBeVisible();
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
   const shot = testInfo.outputPath("security.png");
   await page.screenshot({ path: shot, fullPage: true });
   await testInfo.attach("security", { path: shot, contentType: "image/png" });
 
+  // This browser stays signed in after turning 2FA on (other sessions end).
+  await page.reload();
+  await expect(page).toHaveURL(/\/dashboard\/security$/);
+
+  const cookiesBeforeSignOut = await page.context().cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
+  // Signing out ended the session on the server: a copy of the old cookie does not work.
+  const copy = await browser.newContext();
+  await copy.addCookies(cookiesBeforeSignOut);
+  const copyPage = await copy.newPage();
+  await copyPage.goto("/dashboard");
+  await expect(copyPage).toHaveURL(/\/sign-in/);
+  await copy.close();
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
@@ -100,6 +120,30 @@ test("signed-out visitors are sent to sign-in from every private area, whatever 
     // Either a redirect, or the page's own session check sends the browser to sign-in.
     if (forged.status() < 300 || forged.status() >= 400) expect(body).toContain("NEXT_REDIRECT;replace;/sign-in");
     expect(body).not.toMatch(/Recent activity|Audit log<\/h1>|Customers<\/dt>|Users<\/h1>|Overview<\/h1>/);
+  }
+});
+
+test("hostile callback URLs never break the sign-in page nor send a signed-in visitor off-site", async ({ page, baseURL }) => {
+  const hostile = [
+    "%2F%09%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%0D%0A%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%2F%255Cevil.example",
+    "%2F%5C%5Cevil.example",
+    "%2F%2Fevil.example",
+    "https%3Aevil.example",
+    "https%3A%2F%2Fevil.example",
+  ];
+  for (const value of hostile) {
+    const response = await page.request.get(`/sign-in?callbackUrl=${value}`, { maxRedirects: 0 });
+    expect(response.status(), value).toBe(200);
+  }
+  await signIn(page, await createAccount("customer"));
+  for (const value of hostile) {
+    const response = await page.request.get(`/sign-in?callbackUrl=${value}`, { maxRedirects: 0 });
+    expect(response.status(), value).toBe(307);
+    expect(new URL(response.headers()["location"]!, baseURL).href, value).toBe(new URL("/dashboard", baseURL).href);
   }
 });
 

@@ -58,9 +58,42 @@ describe("password policy", () => {
 
 describe("where sign-in returns to", () => {
   it("only follows paths on this site", () => {
-    expect(safeCallbackUrl("/checkout/antminer?th=10")).toBe("/checkout/antminer?th=10");
+    expect(safeCallbackUrl("/checkout/antminer?th=10", "http://localhost:3000")).toBe("/checkout/antminer?th=10");
     for (const evil of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", ""]) {
-      expect(safeCallbackUrl(evil)).toBe("/dashboard");
+      expect(safeCallbackUrl(evil, "http://localhost:3000")).toBe("/dashboard");
     }
+  });
+});
+
+describe("where sign-in returns to, against hostile values", () => {
+  const app = "https://hashwork.example";
+  it.each([
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "/%09/evil.example",
+    "/%0A/evil.example",
+    "/%0d%0a/evil.example",
+    "/%5Cevil.example",
+    "/%5cevil.example",
+    "/%2F/evil.example",
+    "https:evil.example",
+    "https://evil.example/dashboard",
+    "http://hashwork.example.evil.example/",
+    "//evil.example",
+    "/\\evil.example",
+    "\\/evil.example",
+    " /\t/evil.example",
+    "javascript:alert(1)",
+    "/\u0000/evil.example",
+    "dashboard",
+  ])("sends %j to /dashboard", (value) => {
+    expect(safeCallbackUrl(value, app)).toBe("/dashboard");
+  });
+
+  it("keeps same-site paths with their query and fragment", () => {
+    expect(safeCallbackUrl("/checkout/antminer?th=10#pay", app)).toBe("/checkout/antminer?th=10#pay");
+    expect(safeCallbackUrl("/dashboard/orders", app)).toBe("/dashboard/orders");
+    expect(safeCallbackUrl(undefined, app)).toBe("/dashboard");
   });
 });

@@ -15,11 +15,22 @@ describe("environment validation", () => {
     expect(env.STRIPE_SECRET_KEY).toBeUndefined();
     expect(env.AUTH_SECRET).toEqual([good.AUTH_SECRET]);
     expect(env.JOBS).toBe("on");
+    expect(env.TRUST_PROXY).toBe(0);
   });
 
   it("reads a rotation list of secrets, newest first", () => {
     const older = "Xn4Lw9Pq2Rt7Yb1Vc6Zm3Ks8Dh5Fj0Ga";
     expect(parseEnv({ ...good, AUTH_SECRET: `${good.AUTH_SECRET}, ${older}` }).AUTH_SECRET).toEqual([good.AUTH_SECRET, older]);
+  });
+
+  it.each([
+    ["0", 0],
+    ["1", 1],
+    ["2", 2],
+    ["false", 0],
+    ["true", 1],
+  ])("reads TRUST_PROXY=%s as %i trusted proxies", (value, hops) => {
+    expect(parseEnv({ ...good, TRUST_PROXY: value }).TRUST_PROXY).toBe(hops);
   });
 
   it.each([
@@ -32,6 +43,8 @@ describe("environment validation", () => {
     ["a Stripe key of the wrong kind", { STRIPE_SECRET_KEY: "pk_test_123" }, /STRIPE_SECRET_KEY/],
     ["a webhook secret of the wrong kind", { STRIPE_WEBHOOK_SECRET: "sk_test_123" }, /STRIPE_WEBHOOK_SECRET/],
     ["a database URL that is not PostgreSQL", { DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
+    ["TRUST_PROXY that is not a number of proxies", { TRUST_PROXY: "yes please" }, /TRUST_PROXY/],
+    ["a negative TRUST_PROXY", { TRUST_PROXY: "-1" }, /TRUST_PROXY/],
   ])("refuses to start with %s, naming the variable", (_name, change, message) => {
     expect(() => parseEnv({ ...good, NODE_ENV: "production", ...change })).toThrow(message);
   });

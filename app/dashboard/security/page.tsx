@@ -57,7 +57,7 @@ export default async function SecurityPage({ searchParams }: Props) {
         ) : (
           <div className="mt-3"><DataTable caption="Sign-ins and security changes, newest first" columns={[{ label: "When (UTC)" }, { label: "What" }, { label: "IP address" }, { label: "Browser" }]}>
                 {activity.map((event) => (
-                  <tr key={event.id} className={event.type === "sign_in_failed" ? "text-red-700 dark:text-red-400" : undefined}>
+                  <tr key={event.id} className={event.type === "sign_in_failed" || event.type === "second_factor_failed" ? "text-red-700 dark:text-red-400" : undefined}>
                     <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(event.createdAt)}</td>
                     <td className="px-3 py-2">{ACTIVITY_LABELS[event.type as ActivityType] ?? event.type}</td>
                     <td className="px-3 py-2 tabular-nums">{event.ip ?? "—"}</td>

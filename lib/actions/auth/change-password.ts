@@ -5,15 +5,15 @@ import { defineAction } from "@/lib/actions/client";
 import { UserError } from "@/lib/actions/errors";
 import { setPassword } from "@/lib/auth/accounts";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { checkPassword } from "@/lib/auth/password-check";
+import { confirmPassword } from "@/lib/auth/password-check";
 import { completeSignIn } from "@/lib/auth/sign-in-flow";
 import { changePasswordInput } from "@/lib/validation/auth";
 
 export const changePasswordAction = defineAction({ access: "signed-in", input: changePasswordInput }, async (input, ctx) => {
   try {
-    await checkPassword(ctx.user.email, input.currentPassword, ctx.request);
+    await confirmPassword(ctx.user, input.currentPassword, ctx.request);
   } catch (error) {
-    if (error instanceof UserError && error.constructor === UserError) {
+    if (error instanceof UserError && error.fieldErrors?.password) {
       throw new UserError("Your current password is not right.", { currentPassword: ["Check your current password."] });
     }
     throw error;

@@ -1,6 +1,7 @@
 "use server";
 
-// Signs the customer out of this browser.
+// Signs the customer out of this browser, ending the session on the server (next-auth's signOut
+// event in lib/auth/config.ts), so a copy of the cookie no longer works either.
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";

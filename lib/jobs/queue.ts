@@ -1,0 +1,64 @@
+// Sending jobs to pg-boss. A process that also works jobs (startJobs) sends through its own
+// connection; any other (a web instance with JOBS=off, a test) opens a send-only one that
+// runs no maintenance and no schedules.
+import "server-only";
+import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
+import type { TaskName } from "./tasks";
+
+const globalForQueue = globalThis as unknown as {
+  hashworkBoss?: Promise<PgBoss>;
+  hashworkSender?: Promise<PgBoss>;
+  hashworkQueues?: Map<string, Promise<void>>;
+};
+
+export const SCHEMA = "pgboss";
+
+/** The worker's connection when this process runs jobs (set by startJobs). */
+export function workerBoss(): Promise<PgBoss> | undefined {
+  return globalForQueue.hashworkBoss;
+}
+
+export function setWorkerBoss(boss: Promise<PgBoss> | undefined): void {
+  globalForQueue.hashworkBoss = boss;
+}
+
+function sender(): Promise<PgBoss> {
+  const worker = workerBoss();
+  if (worker) return worker;
+  globalForQueue.hashworkSender ??= (async () => {
+    const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: SCHEMA, max: 2, supervise: false, schedule: false });
+    boss.on("error", (error) => console.error("[jobs]", error.message));
+    await boss.start();
+    return boss;
+  })();
+  return globalForQueue.hashworkSender;
+}
+
+/** Creates the queue once per process (pg-boss refuses jobs for a queue that does not exist). */
+export function ensureQueue(boss: PgBoss, name: string): Promise<void> {
+  globalForQueue.hashworkQueues ??= new Map();
+  let created = globalForQueue.hashworkQueues.get(name);
+  if (!created) {
+    created = boss.createQueue(name).catch((error: unknown) => {
+      globalForQueue.hashworkQueues?.delete(name); // try again next time
+      throw error;
+    });
+    globalForQueue.hashworkQueues.set(name, created);
+  }
+  return created;
+}
+
+/** Queues a task for a worker: one insert, the same cost whatever the payload says. */
+export async function enqueue(name: TaskName, data: object): Promise<void> {
+  const boss = await sender();
+  await ensureQueue(boss, name);
+  await boss.send(name, data);
+}
+
+export async function stopSender(): Promise<void> {
+  const boss = await globalForQueue.hashworkSender;
+  globalForQueue.hashworkSender = undefined;
+  globalForQueue.hashworkQueues = undefined;
+  await boss?.stop({ graceful: true, wait: true });
+}
