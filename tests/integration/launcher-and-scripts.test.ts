@@ -2,24 +2,16 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/client";
 import { SEED_ACCOUNTS } from "@/prisma/seed-data";
 import { prepareDatabase } from "@/scripts/lib/app-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { scratchDatabases } from "../support/test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const quiet = () => {};
-const created: TestDatabase[] = [];
-async function bareDatabase() {
-  const database = await createTestDatabase({ migrated: false });
-  created.push(database);
-  return database;
-}
-afterEach(async () => {
-  for (const database of created.splice(0)) await database.drop();
-});
+const bareDatabase = scratchDatabases();
 
 async function demoUsers(url: string) {
   const db = createPrismaClient(url);

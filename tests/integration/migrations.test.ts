@@ -1,19 +1,11 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrate, migrationChecksum, readMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
+import { scratchDatabases, withClient } from "../support/test-database";
 
-const created: TestDatabase[] = [];
-async function emptyDatabase() {
-  const database = await createTestDatabase({ migrated: false });
-  created.push(database);
-  return database;
-}
-afterEach(async () => {
-  for (const database of created.splice(0)) await database.drop();
-});
+const emptyDatabase = scratchDatabases();
 
 type Row = { migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number };
 const appliedRows = (url: string) =>

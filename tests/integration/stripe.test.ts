@@ -218,13 +218,14 @@ describe("the $1,000 identity limit on card payments", () => {
   });
 });
 
-describe("one payment per order", () => {
-  let stripe: FakeStripe;
-  beforeAll(async () => {
-    stripe = await startFakeStripe();
-  });
-  afterAll(() => stripe.close());
+// One local Stripe API for the card-checkout tests below (sessions are told apart by order).
+let stripe: FakeStripe;
+beforeAll(async () => {
+  stripe = await startFakeStripe();
+});
+afterAll(() => stripe.close());
 
+describe("one payment per order", () => {
   it("card, card again, balance, then the first session's completed event → one contract, the second payment on the balance, audited", async () => {
     const product = await createProduct(db);
     const user = await fundedCustomer(50_000n);
@@ -298,12 +299,6 @@ describe("one payment per order", () => {
 });
 
 describe("restricted accounts", () => {
-  let stripe: FakeStripe;
-  beforeAll(async () => {
-    stripe = await startFakeStripe();
-  });
-  afterAll(() => stripe.close());
-
   it("cannot pay from the balance or open card checkout; a card payment that still arrives is credited, audited, and the TH released", async () => {
     const product = await createProduct(db);
     const user = await fundedCustomer(50_000n);

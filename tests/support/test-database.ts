@@ -2,7 +2,7 @@
 // (TEST_PG_SERVER_URL: any database on that server, used to create and drop others).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 
@@ -72,5 +72,18 @@ export function freshDatabase(): () => Db {
   return () => {
     if (!client) throw new Error("freshDatabase() is used before its beforeAll ran");
     return client;
+  };
+}
+
+/** Empty databases a test makes for itself, dropped after each test: `const scratch = scratchDatabases(); await scratch()`. */
+export function scratchDatabases(): () => Promise<TestDatabase> {
+  const created: TestDatabase[] = [];
+  afterEach(async () => {
+    for (const database of created.splice(0)) await database.drop();
+  });
+  return async () => {
+    const database = await createTestDatabase({ migrated: false });
+    created.push(database);
+    return database;
   };
 }
