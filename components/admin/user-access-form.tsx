@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { updateUserAccessAction } from "@/lib/actions/admin/update-user-access";
+import { updateUserAccessAction } from "@/lib/actions/users/update-user-access";
 
 const ROLES = [
   ["customer", "Customer"],

@@ -9,7 +9,7 @@ import type { RequestInfo } from "@/lib/activity/record";
 import { can, mayUse, type Permission } from "@/lib/auth/permissions";
 import { requestInfo } from "@/lib/auth/request-info";
 import { currentUser, type CurrentUser } from "@/lib/auth/session";
-import { RateLimitedError, UserError, type ActionState } from "./errors";
+import { RateLimitedError, UserError, type ActionState } from "@/lib/errors";
 import { fieldErrorsOf, formDataToObject } from "./form-data";
 
 type Access = "public" | "signed-in" | Permission;
