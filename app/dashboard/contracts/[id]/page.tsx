@@ -5,11 +5,11 @@ import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { fromScaled } from "@/lib/money/fixed-point";
 import { formatInteger, formatUsd } from "@/lib/money/format";
 import { CONTRACT_STATUS, termProgress } from "@/lib/orders/contract-view";
 import { formatUtcDateTime } from "@/lib/format/date";
+import { ownContract } from "@/lib/orders/queries";
 
 export const metadata: Metadata = { title: "Contract" };
 
@@ -18,9 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ContractPage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/dashboard/contracts/${id}`);
-  const contract = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db.contract.findFirst({ where: { id, userId: user.id }, include: { product: { select: { title: true, machineModel: true } }, order: true } })
-    : null;
+  const contract = await ownContract(user.id, id);
   if (!contract) notFound();
   const progress = termProgress(contract);
   return (
