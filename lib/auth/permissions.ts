@@ -1,6 +1,14 @@
 // Who may do what. Every page, action and route asks `can(role, permission)`, never a role name.
 import type { Role } from "@/lib/generated/prisma/enums";
 
+/** How each role is named in the staff console. */
+export const ROLE_LABELS: Record<Role, string> = {
+  customer: "Customer",
+  kyc_reviewer: "KYC reviewer",
+  privacy_officer: "Privacy officer",
+  admin: "Admin",
+};
+
 export const PERMISSIONS = [
   "staff.console", // open /admin at all
   "admin.overview", // sales, queues and counts across the platform
