@@ -31,10 +31,6 @@ export function can(role: Role | null | undefined, permission: Permission): bool
   return role ? ROLE_PERMISSIONS[role].includes(permission) : false;
 }
 
-export function isStaff(role: Role | null | undefined): boolean {
-  return can(role, "staff.console");
-}
-
 /** Where a staff member without two-factor authentication is sent before any staff page works. */
 export const STAFF_TWO_FACTOR_PATH = "/dashboard/security?required=staff-2fa";
 

@@ -105,8 +105,7 @@ export default async function ProductPage({ params }: Props) {
                 The <strong>hashrate fee</strong> buys your share of the machines&apos; hashrate for the term. The{" "}
                 <strong>service fee</strong> covers electricity ({product.efficiencyJPerTh} J/TH at{" "}
                 {formatRateUsd(product.electricityUsdPerKwh)}/kWh) and maintenance. It is paid up front for the whole term, so
-                your contract is never suspended for unpaid power. If the farm has an outage, your contract is extended by the
-                hours lost, and you can see why.
+                your contract is never suspended for unpaid power.
               </p>
             </div>
           </section>

@@ -34,9 +34,6 @@ export default async function ContractPage({ params }: Props) {
         <Stat label="Pool fee" value={`${fromScaled(BigInt(contract.poolFeeBps), 2)} %`} />
         <Stat label="Paid" value={formatUsd(contract.order.totalCents)} hint={`hashrate ${formatUsd(contract.order.hashrateFeeCents)} + service ${formatUsd(contract.order.serviceFeeCents)}`} />
       </dl>
-      <p className="rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
-        Daily output appears here once mining has started, with the figures each day was computed from.
-      </p>
     </div>
   );
 }
