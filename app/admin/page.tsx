@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { formatInteger } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { formatUtcDate } from "@/lib/format/date";
 import { kycQueueSummary } from "@/lib/kyc/queries";
 import { pendingCredits } from "@/lib/ledger/credit-balance";

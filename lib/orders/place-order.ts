@@ -10,7 +10,7 @@ import { consumeLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { Prisma, type PaymentMethod } from "@/lib/generated/prisma/client";
 import { exceedsKycLimit, KycRequiredError, KYC_PURCHASE_LIMIT_MESSAGE } from "@/lib/kyc/gates";
-import { formatInteger } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { priceOrder } from "@/lib/pricing/order-price";
 import { reserveTh } from "./inventory";
 import { lockCustomerPayments } from "./payment-guard";

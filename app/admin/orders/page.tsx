@@ -3,7 +3,8 @@ import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
-import { formatInteger, formatUsd } from "@/lib/money/format";
+import { formatUsd } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { ordersForStaff } from "@/lib/orders/queries";
 

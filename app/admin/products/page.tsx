@@ -5,7 +5,8 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { requirePermission } from "@/lib/auth/session";
 import { soldPercent } from "@/lib/catalogue/product-view";
 import { listAllProducts } from "@/lib/catalogue/queries";
-import { formatInteger, formatRateUsd } from "@/lib/money/format";
+import { formatRateUsd } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Products" };
 

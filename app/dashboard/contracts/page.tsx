@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireUser } from "@/lib/auth/session";
-import { formatInteger } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { CONTRACT_STATUS, termProgress } from "@/lib/orders/contract-view";
 import { formatUtcDate } from "@/lib/format/date";
 import { ownContracts } from "@/lib/orders/queries";

@@ -5,7 +5,8 @@ import { OrderActions } from "@/components/orders/order-actions";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/session";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
-import { formatInteger, formatUsd } from "@/lib/money/format";
+import { formatUsd } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { ownOrders } from "@/lib/orders/queries";
 
