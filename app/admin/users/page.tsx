@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { UserAccessForm } from "@/components/admin/user-access-form";
+import { UserAccessForm } from "@/components/users/user-access-form";
 import { requirePermission } from "@/lib/auth/session";
 import { formatUtcDate } from "@/lib/format/date";
 import { searchUsers } from "@/lib/users/queries";

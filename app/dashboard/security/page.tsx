@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
-import { ChangePasswordForm } from "@/components/dashboard/change-password-form";
-import { TwoFactorSettings } from "@/components/dashboard/two-factor-settings";
+import { ChangePasswordForm } from "@/components/security/change-password-form";
+import { TwoFactorSettings } from "@/components/security/two-factor-settings";
 import { ACTIVITY_LABELS, type ActivityType } from "@/lib/activity/record";
 import { remainingRecoveryCodes } from "@/lib/auth/recovery-codes";
 import { requireUser } from "@/lib/auth/session";
