@@ -8,7 +8,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Hashwork — Bitcoin hashrate, priced to the cent", template: "%s · Hashwork" },
   description:
-    "Buy Bitcoin hashrate contracts on real ASIC miners. One hashrate fee, a prepaid service fee, and the Bitcoin your hashrate mines credited every day.",
+    "Buy Bitcoin hashrate contracts on real ASIC miners. One hashrate fee, a prepaid service fee, and the expected daily output shown before you buy.",
 };
 
 export const viewport: Viewport = {

@@ -13,8 +13,8 @@ const STEPS = [
   },
   {
     icon: Bitcoin,
-    title: "Earn Bitcoin every day",
-    text: "Mining starts at 00:00 UTC the day after payment. Each day's output is credited to your wallet with the figures it was computed from.",
+    title: "Your contract runs for the term",
+    text: "Mining starts at 00:00 UTC the day after payment. Your dashboard shows each contract's status, dates and progress through its term.",
   },
 ];
 

@@ -1,4 +1,5 @@
-import { formatDifficulty, formatSats, formatUsd } from "@/lib/money/format";
+import { formatSats, formatUsd } from "@/lib/money/format";
+import { formatDifficulty } from "@/lib/format/number";
 import type { MarketView } from "@/lib/market/market-view";
 import { expectedDailySats, satsToCents } from "@/lib/mining/expected-output";
 import { toMarketConditions } from "@/lib/market/market-view";

@@ -7,7 +7,8 @@ import { isBuyable, remainingTh, type ProductView } from "@/lib/catalogue/produc
 import { buyNowHref } from "@/lib/catalogue/links";
 import { toMarketConditions, type MarketView } from "@/lib/market/market-view";
 import { divRoundHalfUp } from "@/lib/money/fixed-point";
-import { formatBtc, formatInteger, formatUsd } from "@/lib/money/format";
+import { formatBtc, formatUsd } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { MICROS_PER_CENT } from "@/lib/money/units";
 import { checkThAmount, estimatePlan } from "@/lib/pricing/plan-estimate";
 import { ButtonLink } from "./ui/button-link";

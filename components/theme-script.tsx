@@ -1,6 +1,5 @@
-// Sets data-theme on <html> before the first paint, from the saved choice or the system
-// setting, so a dark-mode visitor never sees a white flash.
-export const THEME_SCRIPT = `(function(){try{var t=localStorage.getItem("theme");if(t!=="dark"&&t!=="light"){t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light"}document.documentElement.dataset.theme=t}catch(e){}})();`;
+// Renders the theme script (lib/theme/theme-script.ts) inline in <head>.
+import { THEME_SCRIPT } from "@/lib/theme/theme-script";
 
 export function ThemeScript() {
   return <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />;

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { env } from "../lib/env";
 import { prepareDatabase, PROJECT_ROOT, provideAppDatabase } from "./lib/app-database";
-import type { HttpServer } from "./lib/http-server";
+import type { HttpServer } from "../server/http-server";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { buildNext } from "./lib/next-server";
 
@@ -52,7 +52,7 @@ try {
       await shutdown(1);
     }
   }
-  const { startHttpServer } = await import("./lib/http-server");
+  const { startHttpServer } = await import("../server/http-server");
   server = await startHttpServer({ dev: mode === "dev", host, port });
   const lines = [`Hashwork is running at ${server.url}`];
   for (const account of demoLogins) lines.push(`  ${account.role.padEnd(9)} ${account.email} / ${account.password}`);

@@ -3,7 +3,7 @@
 // is for deployments that do those steps separately, and for the end-to-end tests.
 //   DATABASE_URL=… PORT=3000 HOST=0.0.0.0 npx tsx scripts/serve.ts
 Object.assign(process.env, { NODE_ENV: "production" });
-const { startHttpServer } = await import("./lib/http-server");
+const { startHttpServer } = await import("../server/http-server");
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";

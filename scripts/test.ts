@@ -13,7 +13,7 @@ import { findChromium, HOW_TO_GET_CHROMIUM } from "./lib/chromium";
 import { testSecrets } from "./lib/local-secrets";
 import { freePort } from "./lib/postgres";
 import { provideTestServer, type TestServer } from "./lib/test-server";
-import { startSmtpInbox } from "../tests/support/smtp-inbox";
+import { startSmtpInbox } from "./lib/smtp-inbox";
 
 type Layer = "unit" | "integration" | "e2e";
 const ALL: Layer[] = ["unit", "integration", "e2e"];

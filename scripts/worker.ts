@@ -1,9 +1,5 @@
-// `npm run worker`: the background jobs alone, for deployments that run them apart from the web
-// servers (start those with JOBS=off). Needs DATABASE_URL and the secrets, like the app.
-const { startJobs, stopJobs } = await import("../lib/jobs/runtime");
-const { JOBS } = await import("../lib/jobs/schedules");
-const { TASKS } = await import("../lib/jobs/tasks");
-await startJobs();
-console.log(`Hashwork worker running: ${[...Object.keys(JOBS), ...Object.keys(TASKS)].join(", ")}. Ctrl-C stops it.`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopJobs().then(() => process.exit(0)));
+// `npm run worker`: the background jobs alone (server/worker.ts), for deployments that run them
+// apart from the web servers (start those with JOBS=off).
+const { runWorker } = await import("../server/worker");
+await runWorker();
 export {};

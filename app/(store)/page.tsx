@@ -14,7 +14,7 @@ export const revalidate = 10;
 const PROMISES = [
   { icon: ShieldCheck, text: "Fees computed on our server, rounded once, shown before you pay" },
   { icon: Zap, text: "Electricity prepaid for the term: never suspended for power bills" },
-  { icon: Timer, text: "Farm outages extend your contract hour for hour" },
+  { icon: Timer, text: "Your contract starts at 00:00 UTC the day after payment" },
 ];
 
 export default async function HomePage() {
@@ -31,7 +31,7 @@ export default async function HomePage() {
           </h1>
           <p className="mt-4 max-w-2xl text-lg leading-8 text-muted">
             Rent Bitcoin hashrate by the TH. You pay a hashrate fee and a prepaid service fee — nothing else —
-            and the Bitcoin your share mines is credited to you every day until the term ends.
+            and see the expected daily output of your share before you buy.
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
             <ButtonLink href="#plans">See plans</ButtonLink>

@@ -2,30 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { formatInteger } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { formatUtcDate } from "@/lib/format/date";
+import { kycQueueSummary } from "@/lib/kyc/queries";
 import { pendingCredits } from "@/lib/ledger/credit-balance";
+import { consoleOverview } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "Staff console" };
 
 export default async function AdminOverviewPage() {
   const user = await requirePermission("staff.console", "/admin");
-  const kyc = can(user.role, "kyc.review")
-    ? await Promise.all([
-        db.kycCase.count({ where: { status: "pending" } }),
-        db.kycCase.count({ where: { status: "pending", flagged: true } }),
-        db.kycCase.findFirst({ where: { status: "pending" }, orderBy: { submittedAt: "asc" }, select: { submittedAt: true } }),
-      ])
-    : null;
-  const overview = can(user.role, "admin.overview")
-    ? await Promise.all([
-        db.user.count({ where: { role: "customer" } }),
-        db.user.count({ where: { role: "customer", emailVerifiedAt: { not: null } } }),
-        db.product.count({ where: { status: "on_sale" } }),
-        db.auditLog.count({ where: { createdAt: { gte: new Date(Date.now() - 24 * 60 * 60 * 1000) } } }),
-      ])
-    : null;
+  const kyc = can(user.role, "kyc.review") ? await kycQueueSummary() : null;
+  const overview = can(user.role, "admin.overview") ? await consoleOverview() : null;
   const credits = can(user.role, "users.manage") ? await pendingCredits() : [];
   return (
     <div className="space-y-6">
@@ -38,9 +26,9 @@ export default async function AdminOverviewPage() {
             </Link>
           </h2>
           <p className="mt-1 text-sm text-muted">
-            {kyc[0] === 0
+            {kyc.waiting === 0
               ? "Nothing waiting."
-              : `${formatInteger(kyc[0])} waiting, ${formatInteger(kyc[1])} flagged by the pre-check; the oldest was sent ${kyc[2]?.submittedAt ? formatUtcDate(kyc[2].submittedAt) : "—"}.`}
+              : `${formatInteger(kyc.waiting)} waiting, ${formatInteger(kyc.flagged)} flagged by the pre-check; the oldest was sent ${kyc.oldestSubmittedAt ? formatUtcDate(kyc.oldestSubmittedAt) : "—"}.`}
           </p>
         </section>
       ) : null}
@@ -62,10 +50,10 @@ export default async function AdminOverviewPage() {
       {overview ? (
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {[
-            ["Customers", overview[0]],
-            ["With confirmed email", overview[1]],
-            ["Plans on sale", overview[2]],
-            ["Staff actions, last 24 h", overview[3]],
+            ["Customers", overview.customers],
+            ["With confirmed email", overview.confirmed],
+            ["Plans on sale", overview.plansOnSale],
+            ["Staff actions, last 24 h", overview.staffActions],
           ].map(([label, value]) => (
             <div key={label} className="rounded-xl border border-line bg-surface p-4">
               <dt className="text-sm text-muted">{label}</dt>

@@ -32,7 +32,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       {kycStatus !== "approved" ? (
         <section className="rounded-xl border border-line bg-surface p-5">
           <h2 className="font-semibold">{kycStatus === "pending" ? "Your identity check is being reviewed" : "Verify your identity"}</h2>
-          <p className="mt-1 text-sm text-muted">Needed before purchases above $1,000 in total and before withdrawals.</p>
+          <p className="mt-1 text-sm text-muted">Needed before purchases above $1,000 in total.</p>
           <Link href="/dashboard/kyc" className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4">
             {kycStatus === "pending" ? "See its status" : "Verify now"}
           </Link>
@@ -41,7 +41,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       {!user.totpEnabledAt ? (
         <section className="rounded-xl border border-line bg-surface p-5">
           <h2 className="font-semibold">Protect your account with two-factor authentication</h2>
-          <p className="mt-1 text-sm text-muted">Withdrawals will need it, and it stops anyone who learns your password.</p>
+          <p className="mt-1 text-sm text-muted">It stops anyone who learns your password from signing in as you.</p>
           <Link href="/dashboard/security" className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4">
             Turn on 2FA
           </Link>
@@ -50,7 +50,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       <section className="rounded-xl border border-dashed border-line p-8 text-center">
         <h2 className="font-semibold">No contracts yet</h2>
         <p className="mx-auto mt-1 max-w-md text-sm text-muted">
-          When you buy hashrate, your contracts, daily output and wallet appear here.
+          When you buy hashrate, your contracts and wallet appear here.
         </p>
         <div className="mt-4 flex justify-center">
           <ButtonLink href="/#plans">Browse plans</ButtonLink>

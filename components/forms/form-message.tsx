@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/actions/errors";
+import type { ActionState } from "@/lib/errors";
 
 // The form-level outcome of an action: an error (with when to retry) or a success message.
 export function FormMessage({ state }: { state: ActionState<unknown> }) {

@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { ActionState } from "@/lib/actions/errors";
+import type { ActionState } from "@/lib/errors";
 import { COUNTRIES } from "@/lib/validation/countries";
 import { DOCUMENT_LABELS, ID_TYPES, TWO_SIDED, type IdType, type KycDetails, type ResubmitItem } from "@/lib/validation/kyc";
 import { ActionForm } from "@/components/forms/action-form";

@@ -1,6 +1,6 @@
 // Turning a submitted form into input for a zod schema, and zod's complaints into field errors.
 import type { z } from "zod";
-import type { FieldErrors } from "./errors";
+import type { FieldErrors } from "@/lib/errors";
 
 /** Form fields as a plain object; fields sent twice become arrays. Files are kept as File. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {

@@ -4,7 +4,7 @@
 // checked and given back when it is right, so parallel guesses cannot outrun the count.
 import "server-only";
 import { recordActivity, type RequestInfo } from "@/lib/activity/record";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "./password";
 import { givePointsBack, resetLimit, takePoints, type LimitKey } from "./rate-limit";

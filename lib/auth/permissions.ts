@@ -1,6 +1,14 @@
 // Who may do what. Every page, action and route asks `can(role, permission)`, never a role name.
 import type { Role } from "@/lib/generated/prisma/enums";
 
+/** How each role is named in the staff console. */
+export const ROLE_LABELS: Record<Role, string> = {
+  customer: "Customer",
+  kyc_reviewer: "KYC reviewer",
+  privacy_officer: "Privacy officer",
+  admin: "Admin",
+};
+
 export const PERMISSIONS = [
   "staff.console", // open /admin at all
   "admin.overview", // sales, queues and counts across the platform
@@ -21,10 +29,6 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {
   return role ? ROLE_PERMISSIONS[role].includes(permission) : false;
-}
-
-export function isStaff(role: Role | null | undefined): boolean {
-  return can(role, "staff.console");
 }
 
 /** Where a staff member without two-factor authentication is sent before any staff page works. */

@@ -1,7 +1,7 @@
 // Rate limits backed by PostgreSQL (rate-limiter-flexible), so every app instance shares them.
 import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { RateLimitedError } from "@/lib/actions/errors";
+import { RateLimitedError } from "@/lib/errors";
 import { pool } from "@/lib/db/pool";
 
 /** Points per window. Attempts past `points` within `seconds` are refused until it ends. */

@@ -4,6 +4,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 import { auth } from "./config";
 import { can, STAFF_TWO_FACTOR_PATH, type Permission } from "./permissions";
 
@@ -11,8 +12,8 @@ export type CurrentUser = {
   id: string;
   email: string;
   displayName: string | null;
-  role: "customer" | "kyc_reviewer" | "privacy_officer" | "admin";
-  status: "active" | "restricted" | "closing" | "closed";
+  role: Role;
+  status: UserStatus;
   emailVerifiedAt: Date | null;
   totpEnabledAt: Date | null;
 };

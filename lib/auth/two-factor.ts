@@ -5,7 +5,7 @@
 // five minutes) and gives it back when the code is right, so parallel guesses cannot outrun it.
 import "server-only";
 import { recordActivity, type RequestInfo } from "@/lib/activity/record";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
 import { twoFactorChangedMail } from "@/lib/mail/templates";
@@ -13,7 +13,8 @@ import { givePointsBack, takePoints, type LimitKey } from "./rate-limit";
 import { confirmPassword } from "./password-check";
 import { consumeRecoveryCode, regenerateRecoveryCodes } from "./recovery-codes";
 import { endOtherSessions } from "./session-version";
-import { consumeTotp } from "./totp";
+import QRCode from "qrcode";
+import { consumeTotp, encryptTotpSecret, newTotpSecret, totpUri } from "./totp";
 
 const limitOf = (userId: string): LimitKey[] => [["secondFactorFailuresPerAccount", userId]];
 
@@ -76,4 +77,21 @@ export async function disableTotp(user: { id: string; email: string }, code: str
   });
   await recordActivity(user.id, "totp_disabled", request);
   await sendMail(twoFactorChangedMail(user.email, false));
+}
+
+export type TotpEnrolment = { secret: string; qrSvg: string };
+
+/**
+ * Starts turning on 2FA: a new secret, kept (encrypted) until the customer proves their app has
+ * it by entering a code, returned as text and as a QR code.
+ */
+export async function startTotpEnrolment(user: { id: string; email: string; totpEnabledAt: Date | null }): Promise<TotpEnrolment> {
+  if (user.totpEnabledAt) throw new UserError("Two-factor authentication is already on.");
+  const secret = newTotpSecret();
+  await db.user.update({
+    where: { id: user.id, totpEnabledAt: null },
+    data: { ...encryptTotpSecret(user.id, secret), totpLastStep: null },
+  });
+  const qrSvg = await QRCode.toString(totpUri(user.email, secret), { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return { secret, qrSvg };
 }

@@ -1,9 +1,8 @@
 // Staff changes to the catalogue. Prices of existing orders never change: orders keep the
-// rates they were placed at. Every change is audited and refreshes the storefront.
+// rates they were placed at. Every change is audited; the calling action refreshes the pages.
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { recordAudit, type RequestInfo } from "@/lib/activity/record";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { Prisma, type ProductStatus } from "@/lib/generated/prisma/client";
 import type { ProductInput } from "@/lib/validation/products";
@@ -13,12 +12,7 @@ function toData({ poolFeePercent, ...input }: ProductInput) {
   return { ...input, poolFeeBps: Number(whole) * 100 + Number(fraction.padEnd(2, "0")) };
 }
 
-function refresh(slug: string) {
-  revalidatePath("/");
-  revalidatePath(`/products/${slug}`);
-}
-
-export async function saveProduct(admin: { id: string }, id: string | null, input: ProductInput, request: RequestInfo): Promise<string> {
+export async function saveProduct(admin: { id: string }, id: string | null, input: ProductInput, request: RequestInfo): Promise<{ id: string; slug: string }> {
   try {
     const product = await db.$transaction(async (tx) => {
       if (id) {
@@ -34,8 +28,7 @@ export async function saveProduct(admin: { id: string }, id: string | null, inpu
       await recordAudit({ actorId: admin.id, action: id ? "product.update" : "product.create", targetType: "product", targetId: saved.id, details: { ...input } }, request, tx);
       return saved;
     });
-    refresh(product.slug);
-    return product.id;
+    return { id: product.id, slug: product.slug };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new UserError("Another product already uses this slug.", { slug: ["Choose another slug."] });
@@ -51,7 +44,7 @@ const ALLOWED: Record<ProductStatus, ProductStatus[]> = {
   archived: ["on_sale"],
 };
 
-export async function setProductStatus(admin: { id: string }, id: string, status: ProductStatus, request: RequestInfo): Promise<void> {
+export async function setProductStatus(admin: { id: string }, id: string, status: ProductStatus, request: RequestInfo): Promise<{ slug: string }> {
   const product = await db.product.findUnique({ where: { id }, select: { status: true, slug: true } });
   if (!product) throw new UserError("That product does not exist.");
   if (!ALLOWED[product.status].includes(status)) throw new UserError(`A ${product.status.replace("_", " ")} product cannot become ${status.replace("_", " ")}.`);
@@ -59,5 +52,5 @@ export async function setProductStatus(admin: { id: string }, id: string, status
     await tx.product.update({ where: { id, status: product.status }, data: { status } });
     await recordAudit({ actorId: admin.id, action: "product.status", targetType: "product", targetId: id, details: { from: product.status, to: status } }, request, tx);
   });
-  refresh(product.slug);
+  return { slug: product.slug };
 }

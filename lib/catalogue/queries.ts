@@ -20,3 +20,14 @@ export async function findPublicProduct(slug: string): Promise<ProductView | nul
   const product = await db.product.findFirst({ where: { slug, status: { not: "draft" } } });
   return product ? toProductView(product) : null;
 }
+
+/** Every product, drafts and archived ones included, in storefront order (staff console). */
+export async function listAllProducts(): Promise<ProductView[]> {
+  return (await db.product.findMany({ orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] })).map(toProductView);
+}
+
+/** Any product by id, for the staff console; null for unknown or malformed ids. */
+export async function findProductById(id: string): Promise<ProductView | null> {
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await db.product.findUnique({ where: { id } }) : null;
+  return row ? toProductView(row) : null;
+}

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 
-/** Set by the app's HTTP server (scripts/lib/http-server.ts) on every request; never trusted from clients. */
+/** Set by the app's HTTP server (server/http-server.ts) on every request; never trusted from clients. */
 export const CLIENT_IP_HEADER = "x-hashwork-client-ip";
 
 /**

@@ -3,7 +3,7 @@
 // timeline, and emailed to the customer.
 import "server-only";
 import { recordAudit, type RequestInfo } from "@/lib/activity/record";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
 import { kycDecisionMail } from "@/lib/mail/templates";

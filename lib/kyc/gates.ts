@@ -1,7 +1,7 @@
 // What needs an approved identity check: cumulative purchases above 1,000 USD, and any
 // withdrawal. Placing an order and every payment path (balance and card) check it on the server.
 import "server-only";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 
 export const KYC_FREE_PURCHASE_LIMIT_CENTS = 100_000n;

@@ -53,3 +53,13 @@ export async function kycCaseForReview(caseId: string) {
   if (!kycCase) return null;
   return { ...kycCase, details: kycCase.dataEnc ? openDetails(kycCase.userId, kycCase.dataEnc) : null };
 }
+
+/** The size of the review queue for the console overview. */
+export async function kycQueueSummary(): Promise<{ waiting: number; flagged: number; oldestSubmittedAt: Date | null }> {
+  const [waiting, flagged, oldest] = await Promise.all([
+    db.kycCase.count({ where: { status: "pending" } }),
+    db.kycCase.count({ where: { status: "pending", flagged: true } }),
+    db.kycCase.findFirst({ where: { status: "pending" }, orderBy: { submittedAt: "asc" }, select: { submittedAt: true } }),
+  ]);
+  return { waiting, flagged, oldestSubmittedAt: oldest?.submittedAt ?? null };
+}

@@ -2,7 +2,7 @@
 // are stored encrypted, and the case moves to "pending" in one transaction with its pre-check.
 import "server-only";
 import { recordActivity, type RequestInfo } from "@/lib/activity/record";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { KycDocumentKind } from "@/lib/generated/prisma/enums";
 import { deleteEncryptedFile, storeEncryptedFile } from "@/lib/storage/encrypted-files";

@@ -4,7 +4,7 @@
 import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const MAX_INPUT_PIXELS = 40_000_000; // ~ 7,700 × 5,200: any phone camera

@@ -3,7 +3,7 @@
 // second admin (neither the requester nor the customer) approves it.
 import "server-only";
 import { recordAudit, type RequestInfo } from "@/lib/activity/record";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatUsd } from "@/lib/money/format";

@@ -65,3 +65,11 @@ export function cardPaymentCreditedMail(to: string, notice: string): Mail {
     text: `${notice}\n\nThe amount is in your USD balance: spend it on another order or ask support to send it back. Your wallet shows every movement.\n`,
   };
 }
+
+export function alreadyRegisteredMail(to: string, signInLink: string, resetLink: string): Mail {
+  return {
+    to,
+    subject: "You already have a Hashwork account",
+    text: `Someone tried to create a Hashwork account with this email address, which already has one.\n\nSign in: ${signInLink}\nForgot your password? ${resetLink}\n\nIf this was not you, you can ignore this email.\n`,
+  };
+}

@@ -1,4 +1,5 @@
-// Display helpers. They take integers (cents, satoshis) or decimal strings, never floats.
+// Display helpers for money: USD cents, per-TH rates, BTC and satoshis. They take integers or
+// decimal strings, never floats.
 import { fromScaled, toScaled } from "./fixed-point";
 
 const grouping = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -31,16 +32,4 @@ export function formatBtc(sats: bigint | number): string {
 /** 4666 → "4,666 sats". */
 export function formatSats(sats: bigint | number): string {
   return `${group(BigInt(sats))} sats`;
-}
-
-/** A whole number with thousands separators: 10000 → "10,000". */
-export function formatInteger(value: bigint | number): string {
-  return group(BigInt(value));
-}
-
-/** Network difficulty "148195306654153.2000" → "148.20 T". */
-export function formatDifficulty(difficulty: string): string {
-  const scaled = toScaled(difficulty, 4); // difficulty × 10⁴
-  const hundredthsOfTera = scaled / 10n ** 14n; // difficulty / 10¹⁰
-  return `${fromScaled(hundredthsOfTera, 2, 2)} T`;
 }

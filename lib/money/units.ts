@@ -1,5 +1,4 @@
 // The units money is kept in, and the scale of per-TH rates (Decimal(14, 6) in the database).
-export const CENTS_PER_USD = 100n;
 export const SATS_PER_BTC = 100_000_000n;
 /** Per-TH rates carry six decimals: 0.042500 USD. */
 export const RATE_SCALE = 6;

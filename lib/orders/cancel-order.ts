@@ -1,6 +1,6 @@
 // Cancelling a reserved, unpaid order gives its TH back at once.
 import "server-only";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { releaseTh } from "./inventory";
 

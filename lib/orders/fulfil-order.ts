@@ -3,7 +3,7 @@
 // state the caller saw), the purchase posted to the ledger, the contract created — all in the
 // caller's transaction. The ledger's idempotency key makes a second payment of one order impossible.
 import "server-only";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import type { Prisma, OrderStatus } from "@/lib/generated/prisma/client";
 import { customerUsd, postTransaction } from "@/lib/ledger/ledger";
 import { createContract } from "./contracts";

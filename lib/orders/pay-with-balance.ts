@@ -5,7 +5,7 @@
 // through, the balance is not touched.
 import "server-only";
 import type Stripe from "stripe";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { balance, customerUsd, lockAccount } from "@/lib/ledger/ledger";
 import { formatUsd } from "@/lib/money/format";

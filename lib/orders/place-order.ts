@@ -5,12 +5,12 @@
 // unpaid orders are open at once, and the identity limit counts them — checked under the
 // customer's payment lock, so orders placed side by side are counted one after the other.
 import "server-only";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { consumeLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { Prisma, type PaymentMethod } from "@/lib/generated/prisma/client";
 import { exceedsKycLimit, KycRequiredError, KYC_PURCHASE_LIMIT_MESSAGE } from "@/lib/kyc/gates";
-import { formatInteger } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { priceOrder } from "@/lib/pricing/order-price";
 import { reserveTh } from "./inventory";
 import { lockCustomerPayments } from "./payment-guard";

@@ -10,11 +10,12 @@
 // TH are taken again if still there, otherwise the money goes to the customer's balance).
 import "server-only";
 import Stripe from "stripe";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { consumeLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ACCOUNT_CANNOT_PAY } from "@/lib/orders/payment-guard";
+import { cardPaymentClient } from "./stripe";
 
 const MIN_SESSION_MS = 31 * 60_000; // Stripe wants a session to stay open at least 30 minutes
 export const CARD_PAYMENT_IN_PROGRESS = "A card payment for this order is being confirmed; the order shows as paid as soon as the payment processor confirms it.";
@@ -116,4 +117,20 @@ export async function startTopUpCheckout(client: Stripe, userId: string, cents: 
   });
   if (!session.url) throw new Error("Stripe returned a session without a URL");
   return session.url;
+}
+
+export const CARD_PAYMENT_UNAVAILABLE = "Card payment is not available. Pay from your balance.";
+
+/** The Checkout URL for paying a reserved order by card; refuses when card payment is off. */
+export async function payOrderByCard(orderId: string, userId: string): Promise<string> {
+  const client = cardPaymentClient();
+  if (!client) throw new UserError(CARD_PAYMENT_UNAVAILABLE);
+  return startCardCheckout(client, orderId, userId);
+}
+
+/** The Checkout URL for a card top-up of the balance; refuses when card payment is off. */
+export async function topUpByCard(userId: string, cents: number): Promise<string> {
+  const client = cardPaymentClient();
+  if (!client) throw new UserError("Card top-ups are not available.");
+  return startTopUpCheckout(client, userId, cents);
 }

@@ -14,6 +14,12 @@ export function stripe(): Stripe | null {
   return client;
 }
 
+/** Whether customers can pay by card: both Stripe keys are set (the webhook confirms payments). */
 export function cardPaymentsEnabled(): boolean {
   return Boolean(env().STRIPE_SECRET_KEY && env().STRIPE_WEBHOOK_SECRET);
+}
+
+/** The Stripe client for a card payment, or null when card payment is not available. */
+export function cardPaymentClient(): Stripe | null {
+  return cardPaymentsEnabled() ? stripe() : null;
 }

@@ -3,7 +3,7 @@
 // HTML for everyone and cannot carry a per-request nonce, so they allow inline scripts from
 // our own origin; they hold no user input. Both forbid framing, plugins and foreign origins.
 import { createHash } from "node:crypto";
-import { THEME_SCRIPT } from "@/components/theme-script";
+import { THEME_SCRIPT } from "@/lib/theme/theme-script";
 
 const THEME_SCRIPT_HASH = `'sha256-${createHash("sha256").update(THEME_SCRIPT).digest("base64")}'`;
 

@@ -24,6 +24,7 @@ export const signUpInput = z.object({
   marketingOptIn: checkbox,
   callbackUrl: z.string().max(500).optional(),
 });
+export type SignUpInput = z.output<typeof signUpInput>;
 
 export const signInInput = z.object({
   email: emailField,
@@ -58,7 +59,11 @@ export const totpCodeInput = z.object({
 
 export const enableTotpInput = totpCodeInput.extend({ password: anyPassword });
 
-export const displayNameInput = z.object({ displayName: trimmed(80) });
+export const disableTotpInput = z.object({
+  code: z.string({ error: "Enter a code." }).trim().min(6, "Enter the 6-digit code or a recovery code.").max(14, "That code is too long."),
+});
+
+export const confirmEmailInput = z.object({ token: z.string().max(100) });
 
 /**
  * Where to go after signing in: a path on this site, else /dashboard (no open redirects). The

@@ -47,3 +47,23 @@ export const kycSubmissionInput = z.discriminatedUnion("includeDetails", [
   kycDetailsInput.extend(kycFiles.shape).extend({ includeDetails: z.literal("1") }),
   kycFiles.extend({ includeDetails: z.literal("0") }),
 ]);
+
+export const kycNoteInput = z.object({
+  caseId: z.uuid("Unknown case."),
+  body: z.string({ error: "Write a note." }).trim().min(1, "Write a note.").max(2000, "Use at most 2,000 characters."),
+});
+
+const caseId = z.uuid("Unknown case.");
+const message = (what: string) => z.string({ error: `Write ${what}.` }).trim().min(3, `Write ${what}.`).max(1000, "Use at most 1,000 characters.");
+const item = z.enum(Object.keys(RESUBMIT_ITEMS) as [ResubmitItem, ...ResubmitItem[]]);
+
+export const kycDecisionInput = z.discriminatedUnion("decision", [
+  z.object({ caseId, decision: z.literal("approve") }),
+  z.object({ caseId, decision: z.literal("reject"), message: message("the reason the customer will see") }),
+  z.object({
+    caseId,
+    decision: z.literal("request_resubmission"),
+    message: message("what the customer should do"),
+    items: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item).min(1, "Choose at least one item to send again.")),
+  }),
+]);

@@ -37,3 +37,7 @@ export const productInput = z
   })
   .refine((product) => product.maxOrderTh >= product.minOrderTh, { path: ["maxOrderTh"], message: "The maximum order must be at least the minimum." });
 export type ProductInput = z.output<typeof productInput>;
+
+export const saveProductInput = productInput.and(z.object({ id: z.uuid().optional() }));
+
+export const productStatusInput = z.object({ id: z.uuid("Unknown product."), status: z.enum(["on_sale", "sold_out", "archived"], { error: "Choose a status." }) });

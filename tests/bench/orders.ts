@@ -22,7 +22,7 @@ process.env.DATABASE_URL = url;
 // Imported after DATABASE_URL is set: the app's client reads it once.
 const { db } = await import("@/lib/db");
 const { placeOrder, NOT_ENOUGH_LEFT } = await import("@/lib/orders/place-order");
-const { UserError } = await import("@/lib/actions/errors");
+const { UserError } = await import("@/lib/errors");
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { linkIn } from "../support/smtp-inbox";
+import { linkIn } from "../../scripts/lib/smtp-inbox";
 import { createAccount, query, signIn } from "./support/accounts";
 import { waitForMail } from "./support/mailbox";
 

@@ -1,6 +1,6 @@
 // Sign-in rate limits, one-time codes, email links and session revocation against a real database.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { RateLimitedError, UserError } from "@/lib/actions/errors";
+import { RateLimitedError, UserError } from "@/lib/errors";
 import { appLink, setPassword } from "@/lib/auth/accounts";
 import { isEmailTokenUsable, issueEmailToken, redeemEmailToken } from "@/lib/auth/email-tokens";
 import { checkPassword, WRONG_CREDENTIALS } from "@/lib/auth/password-check";

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { decideKycCase } from "@/lib/kyc/decide";
 import { assertKycAllows, KycRequiredError } from "@/lib/kyc/gates";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { creditBalance } from "@/lib/ledger/credit-balance";
 import { balance, customerUsd, postTransaction } from "@/lib/ledger/ledger";

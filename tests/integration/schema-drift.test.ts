@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diffSchemas } from "@/scripts/lib/schema-diff";
-import { readCatalog } from "../support/catalog";
+import { readCatalog } from "../support/pg-catalog";
 import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
 
 const databases: TestDatabase[] = [];

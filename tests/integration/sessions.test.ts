@@ -1,6 +1,6 @@
 // Sessions end on the server: signing out, 2FA changes, password changes and resets, age.
 import { afterAll, describe, expect, it } from "vitest";
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { setPassword } from "@/lib/auth/accounts";
 import { endSession, isSessionCurrent, SESSION_ABSOLUTE_MS, startSession } from "@/lib/auth/session-version";
 import { currentTotp, encryptTotpSecret, newTotpSecret } from "@/lib/auth/totp";

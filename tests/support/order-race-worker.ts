@@ -1,6 +1,6 @@
 // A second app process for the oversell test: places orders through the real code path and
 // prints what happened as JSON. Run with the react-server condition, like Next's server code.
-import { UserError } from "@/lib/actions/errors";
+import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { placeOrder } from "@/lib/orders/place-order";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { soldPercent, isBuyable } from "@/lib/catalogue/product-view";
-import { formatBtc, formatDifficulty, formatRateUsd, formatSats, formatUsd } from "@/lib/money/format";
+import { formatBtc, formatRateUsd, formatSats, formatUsd } from "@/lib/money/format";
+import { formatDifficulty } from "@/lib/format/number";
 
 describe("money formatting", () => {
   it("formats cents, rates, BTC and sats with their units", () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
-import { hasValidPath, serverActionRefusal } from "@/scripts/lib/http-server";
+import { hasValidPath, serverActionRefusal } from "@/server/http-server";
 
 const request = (method: string, headers: Record<string, string>) => ({ method, headers }) as unknown as IncomingMessage;
 

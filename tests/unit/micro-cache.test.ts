@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { MicroCache, sharedMaxAgeMs } from "@/lib/http/micro-cache";
+import { MicroCache, sharedMaxAgeMs } from "@/server/micro-cache";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let servers: Server[] = [];

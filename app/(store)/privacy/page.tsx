@@ -5,11 +5,10 @@ import type { ReactNode } from "react";
 export const metadata: Metadata = {
   title: "Privacy policy",
   description:
-    "How Hashwork collects, uses, shares and protects your personal data, how long we keep it, and how to use your privacy rights from the Privacy centre.",
+    "How Hashwork collects, uses, shares and protects your personal data, how long we keep it, and how to use your privacy rights.",
 };
 
 const PRIVACY_EMAIL = "privacy@hashwork.example";
-const PRIVACY_CENTRE = "/dashboard/privacy";
 
 const linkClass =
   "rounded-sm text-amber-700 underline underline-offset-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 dark:text-amber-400";
@@ -40,9 +39,9 @@ type DataCategory = { name: string; what: string; source: string };
 const DATA_CATEGORIES: readonly DataCategory[] = [
   { name: "Account data", what: "Your email address, your password (which we only ever store as a one-way hash), whether your email is verified, and your settings and communication preferences.", source: "You, when you sign up and when you change your settings." },
   { name: "Identity (KYC) data", what: "Your legal name, date of birth, nationality, address, the type and number of your ID document, images of that document, a selfie, and the outcome of our review.", source: "You, when you complete identity verification; the outcome comes from our KYC reviewers." },
-  { name: "Transaction and wallet data", what: "Your orders, hashrate contracts, payments and top-ups, wallet balances and their ledger entries, the Bitcoin credited to you each day, withdrawals with their transaction IDs, and the BTC payout addresses you save.", source: "Your use of Hashwork; our card payment processor tells us whether a card payment succeeded. We never receive your full card number." },
-  { name: "Security data", what: "Sign-in times, the IP address and browser used, whether two-factor authentication (2FA) is on, the secret behind your authenticator app, your recovery codes, and your activity log (sign-ins, 2FA changes, purchases, withdrawals and requests).", source: "Recorded automatically when you use your account." },
-  { name: "Device and cookie data", what: "The cookies that keep you signed in and remember your cookie choice, and — only if you opt in — analytics and advertising cookies with the usage data they collect.", source: "Your browser." },
+  { name: "Transaction and wallet data", what: "Your orders, hashrate contracts, payments and top-ups, and wallet balances with their ledger entries.", source: "Your use of Hashwork; our card payment processor tells us whether a card payment succeeded. We never receive your full card number." },
+  { name: "Security data", what: "Sign-in times, the IP address and browser used, whether two-factor authentication (2FA) is on, the secret behind your authenticator app, your recovery codes, and your activity log (sign-ins, 2FA changes, purchases and requests).", source: "Recorded automatically when you use your account." },
+  { name: "Device and cookie data", what: "The cookies that keep you signed in.", source: "Your browser." },
   { name: "Communications", what: "Messages you send us, your privacy requests and their history, and the emails we send you.", source: "You and us." },
 ];
 
@@ -51,13 +50,12 @@ type LegalBasis = "Contract" | "Legal obligation" | "Legitimate interests" | "Co
 type Purpose = { purpose: string; basis: LegalBasis; detail: string };
 
 const PURPOSES: readonly Purpose[] = [
-  { purpose: "Running your account and your contracts", basis: "Contract", detail: "Creating your account, selling and delivering hashrate contracts, crediting your daily mining output, and processing payments, top-ups and withdrawals." },
+  { purpose: "Running your account and your contracts", basis: "Contract", detail: "Creating your account, selling and delivering hashrate contracts, and processing payments and top-ups." },
   { purpose: "Service and account emails", basis: "Contract", detail: "Email verification, password resets, receipts, security alerts and updates on your requests." },
-  { purpose: "Identity checks and financial records", basis: "Legal obligation", detail: "Anti-money-laundering and know-your-customer (AML/KYC) checks before larger purchases and before withdrawals, keeping transaction records, and answering lawful requests from authorities." },
+  { purpose: "Identity checks and financial records", basis: "Legal obligation", detail: "Anti-money-laundering and know-your-customer (AML/KYC) checks before larger purchases, keeping transaction records, and answering lawful requests from authorities." },
   { purpose: "Handling your privacy requests", basis: "Legal obligation", detail: "Recording, answering and keeping evidence of the requests you make under data-protection law." },
   { purpose: "Security and fraud prevention", basis: "Legitimate interests", detail: "Protecting your account and the platform: two-factor authentication, limits on repeated sign-in attempts, your activity log, spotting fraud and abuse, and auditing what our staff do." },
   { purpose: "Marketing email", basis: "Consent", detail: "News and offers, only if you have said yes. You can withdraw at any time." },
-  { purpose: "Analytics and advertising cookies", basis: "Consent", detail: "Understanding how the site is used and measuring our advertising, only if you opt in through the cookie banner." },
 ];
 
 const BASIS_MEANING: Record<LegalBasis, string> = {
@@ -79,7 +77,7 @@ const RECIPIENTS: readonly Recipient[] = [
 type RetentionRow = { data: string; period: string; then: string };
 
 const RETENTION: readonly RetentionRow[] = [
-  { data: "Transaction records (orders, payments, contracts, daily output, withdrawals)", period: "5 years after your account is closed", then: "Kept pseudonymised and encrypted during that time, then deleted" },
+  { data: "Transaction records (orders, payments, contracts)", period: "5 years after your account is closed", then: "Kept pseudonymised and encrypted during that time, then deleted" },
   { data: "KYC data and ID documents", period: "As long as anti-money-laundering law requires", then: "Deleted when that period ends" },
   { data: "All data of a customer who never made a transaction", period: "Within 30 days of closure or an erasure request", then: "Deleted entirely" },
   { data: "Other personal data (profile, preferences, security and activity data)", period: "Within 30 days of closure or an erasure request", then: "Deleted" },
@@ -101,7 +99,7 @@ const RIGHTS: readonly Right[] = [
 
 const SECURITY_MEASURES: readonly string[] = [
   "Passwords are hashed with argon2id, so nobody, including our staff, can read them.",
-  "Two-factor authentication with an authenticator app, backed by single-use recovery codes. Withdrawals always need a fresh code.",
+  "Two-factor authentication with an authenticator app, backed by single-use recovery codes.",
   "Authenticator secrets, KYC data and ID documents are encrypted at rest with AES-256-GCM. Documents are only ever shown to you and to our KYC reviewers.",
   "Staff access is limited by role: KYC reviewers see only the KYC queue, privacy officers see only privacy requests.",
   "Every staff action is written to an audit log, and you can see your own account activity in your activity log.",
@@ -124,14 +122,6 @@ function P({ children }: { children: ReactNode }) {
   return <p className="mt-4 leading-7">{children}</p>;
 }
 
-function PrivacyCentreLink() {
-  return (
-    <Link href={PRIVACY_CENTRE} className={linkClass}>
-      Privacy centre
-    </Link>
-  );
-}
-
 function EmailLink() {
   return (
     <a href={`mailto:${PRIVACY_EMAIL}`} className={`${linkClass} break-all`}>
@@ -150,8 +140,8 @@ export default function PrivacyPage() {
         </p>
         <P>
           This policy explains what personal data Hashwork collects when you use our cloud-mining marketplace, why we
-          use it, who we share it with, how long we keep it, and how you can use your rights. Most requests can be made
-          yourself from the <PrivacyCentreLink /> in your dashboard.
+          use it, who we share it with, how long we keep it, and how you can use your rights. To make a request, email
+          our privacy office at <EmailLink />.
         </P>
       </header>
 
@@ -171,7 +161,7 @@ export default function PrivacyPage() {
       <Section id="who-we-are">
         <P>
           Hashwork runs a marketplace where you can buy hashrate contracts, such as “Antminer S19 Pro · 20 days”, and
-          receive the Bitcoin your share of hashrate mines each day. For the personal data described here, Hashwork is
+          that run on our miners for a fixed term. For the personal data described here, Hashwork is
           the controller: we decide why and how it is used, and we are responsible for it.
         </P>
         <P>
@@ -227,8 +217,11 @@ export default function PrivacyPage() {
         </P>
         <P>
           A flag is never a rejection. Every KYC case is decided by one of our reviewers, and no application is rejected
-          automatically. If you think a flag or a decision about you was wrong, you can ask for a human review from the{" "}
-          <PrivacyCentreLink />. We do not use automated decisions for anything else that significantly affects you.
+          automatically. If you think a flag or a decision about you was wrong, you can ask for a human review on the{" "}
+          <Link href="/dashboard/kyc" className={linkClass}>
+            identity page
+          </Link>{" "}
+          of your dashboard. We do not use automated decisions for anything else that significantly affects you.
         </P>
       </Section>
 
@@ -244,10 +237,6 @@ export default function PrivacyPage() {
         <P>
           Our providers may use your data only to carry out work for us, under written agreements. We do not sell your
           personal data, rent it out, or trade it with anyone.
-        </P>
-        <P>
-          Please note that Bitcoin transactions are public by design: when we send a withdrawal, the payout address and
-          amount are visible on the Bitcoin blockchain, as for any Bitcoin payment.
         </P>
       </Section>
 
@@ -304,8 +293,7 @@ export default function PrivacyPage() {
 
       <Section id="your-rights">
         <P>
-          You have the rights below. Each one is self-service: you can use it yourself from the <PrivacyCentreLink /> in
-          your dashboard, where you can also follow the status and due date of every request.
+          You have the rights below. To use any of them, email <EmailLink /> from the address on your account.
         </P>
         <ul className="mt-4 space-y-4">
           {RIGHTS.map((right) => (
@@ -313,7 +301,7 @@ export default function PrivacyPage() {
               <h3 className="font-semibold">{right.title}</h3>
               <p className="mt-1 leading-7">{right.body}</p>
               <p className={`mt-2 text-sm leading-6 ${mutedClass}`}>
-                {right.action} in the <PrivacyCentreLink />.
+                {right.action} by emailing <EmailLink />.
               </p>
             </li>
           ))}
@@ -344,16 +332,14 @@ export default function PrivacyPage() {
 
       <Section id="cookies">
         <P>
-          By default we use only essential cookies: the ones that keep you signed in, protect forms and remember your
-          cookie choice. The site cannot work without them.
+          We use only essential cookies: the ones that keep you signed in and protect your sign-in. The site cannot
+          work without them.
         </P>
         <P>
-          Analytics and advertising cookies are used only if you opt in through the cookie banner. You can change your
-          choice at any time from the cookie settings, and the cookies stop from that moment.
+          We do not use analytics or advertising cookies.
         </P>
         <P>
-          Marketing emails are sent only with your consent, and you can opt out at any time in your communication
-          preferences. Transactional emails, such as receipts and security alerts, are always on, because they are part
+          Marketing emails are sent only with your consent, and you can opt out at any time by writing to <EmailLink />. Transactional emails, such as receipts and security alerts, are always on, because they are part
           of running your account safely.
         </P>
       </Section>
@@ -381,9 +367,6 @@ export default function PrivacyPage() {
             Email: <EmailLink />
           </span>
           <span className="block">Post: Hashwork, Privacy Office</span>
-          <span className="block">
-            Self-service: the <PrivacyCentreLink /> in your dashboard
-          </span>
         </address>
       </Section>
     </article>

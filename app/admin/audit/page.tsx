@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { auditEntries } from "@/lib/activity/queries";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -20,14 +19,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
   await requirePermission("audit.read", "/admin/audit");
   const raw = await searchParams;
   const filter = filters.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === "string" && value !== "")));
-  const where: Prisma.AuditLogWhereInput = {
-    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
-    ...(filter.actor ? { actor: { email: { contains: filter.actor.toLowerCase() } } } : {}),
-    ...(filter.from || filter.to
-      ? { createdAt: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
-      : {}),
-  };
-  const entries = await db.auditLog.findMany({ where, orderBy: { createdAt: "desc" }, take: 200, include: { actor: { select: { email: true } } } });
+  const entries = await auditEntries(filter);
   const input = "mt-0.5 block rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-fg";
   return (
     <div className="space-y-4">

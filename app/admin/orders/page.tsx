@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
-import { formatInteger, formatUsd } from "@/lib/money/format";
+import { formatUsd } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { formatUtcDateTime } from "@/lib/format/date";
+import { ordersForStaff } from "@/lib/orders/queries";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -24,12 +25,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
   await requirePermission("admin.overview", "/admin/orders");
   const { status } = await searchParams;
   const filter = FILTERS.find((item) => item.value === status)?.value ?? "all";
-  const orders = await db.order.findMany({
-    where: filter === "all" ? undefined : { status: filter },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    include: { user: { select: { id: true, email: true } }, product: { select: { title: true } }, contract: { select: { status: true } } },
-  });
+  const orders = await ordersForStaff(filter);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Orders</h1>

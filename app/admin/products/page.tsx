@@ -3,15 +3,16 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requirePermission } from "@/lib/auth/session";
-import { soldPercent, toProductView } from "@/lib/catalogue/product-view";
-import { db } from "@/lib/db";
-import { formatInteger, formatRateUsd } from "@/lib/money/format";
+import { soldPercent } from "@/lib/catalogue/product-view";
+import { listAllProducts } from "@/lib/catalogue/queries";
+import { formatRateUsd } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Products" };
 
 export default async function AdminProductsPage() {
   await requirePermission("products.manage", "/admin/products");
-  const products = (await db.product.findMany({ orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] })).map(toProductView);
+  const products = await listAllProducts();
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">

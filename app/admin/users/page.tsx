@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { UserAccessForm } from "@/components/admin/user-access-form";
+import { UserAccessForm } from "@/components/users/user-access-form";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { formatUtcDate } from "@/lib/format/date";
+import { searchUsers } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -13,12 +13,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   await requirePermission("users.manage", "/admin/users");
   const { q } = await searchParams;
   const query = typeof q === "string" ? q.trim().slice(0, 100) : "";
-  const users = await db.user.findMany({
-    where: query ? { email: { contains: query.toLowerCase() } } : undefined,
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: { id: true, email: true, role: true, status: true, emailVerifiedAt: true, totpEnabledAt: true, createdAt: true },
-  });
+  const users = await searchUsers(query);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Users</h1>

@@ -3,16 +3,16 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { formatInteger } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { CONTRACT_STATUS, termProgress } from "@/lib/orders/contract-view";
 import { formatUtcDate } from "@/lib/format/date";
+import { ownContracts } from "@/lib/orders/queries";
 
 export const metadata: Metadata = { title: "Contracts" };
 
 export default async function ContractsPage() {
   const user = await requireUser("/dashboard/contracts");
-  const contracts = await db.contract.findMany({ where: { userId: user.id }, orderBy: { startsAt: "desc" }, include: { product: { select: { title: true } } } });
+  const contracts = await ownContracts(user.id);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Contracts</h1>

@@ -32,10 +32,10 @@ export default async function KycPage() {
         </h2>
         <p className="mt-1 text-sm text-muted">
           {status === "approved"
-            ? "You can buy without the $1,000 limit and withdraw your Bitcoin."
+            ? "You can buy without the $1,000 limit."
             : status === "pending"
               ? `We received your documents on ${formatUtcDate(kycCase!.submittedAt!)}. A reviewer will look at them, usually within one working day, and email you.`
-              : "We verify identities before purchases above $1,000 in total and before any withdrawal. Your data is encrypted and seen only by our reviewers."}
+              : "We verify identities before purchases above $1,000 in total. Your data is encrypted and seen only by our reviewers."}
         </p>
         {kycCase?.customerMessage ? (
           <p className="mt-3 rounded-md bg-chip px-3 py-2 text-sm" data-testid="kyc-message">

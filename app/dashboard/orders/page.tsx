@@ -5,9 +5,10 @@ import { OrderActions } from "@/components/orders/order-actions";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/session";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
-import { db } from "@/lib/db";
-import { formatInteger, formatUsd } from "@/lib/money/format";
+import { formatUsd } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { formatUtcDateTime } from "@/lib/format/date";
+import { ownOrders } from "@/lib/orders/queries";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -18,12 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OrdersPage({ searchParams }: Props) {
   const user = await requireUser("/dashboard/orders");
   const { paid, card: cardReturn } = await searchParams;
-  const orders = await db.order.findMany({
-    where: { userId: user.id },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    include: { product: { select: { title: true } }, contract: { select: { id: true, startsAt: true } } },
-  });
+  const orders = await ownOrders(user.id);
   const now = new Date();
   const card = cardPaymentsEnabled();
   return (

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
-import { ChangePasswordForm } from "@/components/dashboard/change-password-form";
-import { TwoFactorSettings } from "@/components/dashboard/two-factor-settings";
+import { ChangePasswordForm } from "@/components/security/change-password-form";
+import { TwoFactorSettings } from "@/components/security/two-factor-settings";
 import { ACTIVITY_LABELS, type ActivityType } from "@/lib/activity/record";
 import { remainingRecoveryCodes } from "@/lib/auth/recovery-codes";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { describeBrowser } from "@/lib/activity/describe-browser";
+import { recentActivity } from "@/lib/activity/queries";
 import { formatUtcDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Security" };
@@ -17,7 +17,7 @@ export default async function SecurityPage({ searchParams }: Props) {
   const user = await requireUser("/dashboard/security");
   const { changed, required } = await searchParams;
   const [activity, recoveryLeft] = await Promise.all([
-    db.activityEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, take: 50 }),
+    recentActivity(user.id),
     user.totpEnabledAt ? remainingRecoveryCodes(user.id) : Promise.resolve(0),
   ]);
   return (

@@ -3,9 +3,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { TopUpForm } from "@/components/orders/top-up-form";
 import { requireUser } from "@/lib/auth/session";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
-import { db } from "@/lib/db";
-import { balance, customerUsd } from "@/lib/ledger/ledger";
-import { accountHistory } from "@/lib/ledger/history";
+import { btcBalance, usdBalance, usdHistory } from "@/lib/ledger/queries";
 import { formatBtc, formatUsd } from "@/lib/money/format";
 import { formatUtcDateTime } from "@/lib/format/date";
 
@@ -14,9 +12,9 @@ export const metadata: Metadata = { title: "Wallet" };
 export default async function WalletPage() {
   const user = await requireUser("/dashboard/wallet");
   const [usd, btc, history] = await Promise.all([
-    balance(db, customerUsd(user.id)),
-    balance(db, { userId: user.id, kind: "customer_cash", currency: "BTC" }),
-    accountHistory(customerUsd(user.id)),
+    usdBalance(user.id),
+    btcBalance(user.id),
+    usdHistory(user.id),
   ]);
   return (
     <div className="space-y-6">

@@ -2,8 +2,8 @@
 
 // Turns 2FA on once the customer confirms their password and their app produces a valid code;
 // signs out every other browser and returns ten recovery codes (shown once).
-import { defineAction } from "@/lib/actions/client";
-import { UserError } from "@/lib/actions/errors";
+import { defineAction } from "@/lib/actions/define-action";
+import { UserError } from "@/lib/errors";
 import { currentSessionId } from "@/lib/auth/session";
 import { enableTotp } from "@/lib/auth/two-factor";
 import { enableTotpInput } from "@/lib/validation/auth";

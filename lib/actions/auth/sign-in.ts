@@ -2,7 +2,7 @@
 
 // Signs a customer in with email and password; asks for a second factor when 2FA is on.
 import { redirect } from "next/navigation";
-import { defineAction } from "@/lib/actions/client";
+import { defineAction } from "@/lib/actions/define-action";
 import { checkPassword } from "@/lib/auth/password-check";
 import { completeSignIn, startSecondFactorChallenge } from "@/lib/auth/sign-in-flow";
 import { safeCallbackUrl, signInInput } from "@/lib/validation/auth";

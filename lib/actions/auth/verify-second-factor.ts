@@ -1,8 +1,8 @@
 "use server";
 
 // Finishes signing in with a code from the authenticator app, or a single-use recovery code.
-import { defineAction } from "@/lib/actions/client";
-import { UserError } from "@/lib/actions/errors";
+import { defineAction } from "@/lib/actions/define-action";
+import { UserError } from "@/lib/errors";
 import { completeSignIn, pendingSecondFactorUser } from "@/lib/auth/sign-in-flow";
 import { verifySignInSecondFactor } from "@/lib/auth/two-factor";
 import { safeCallbackUrl, secondFactorInput } from "@/lib/validation/auth";

@@ -2,21 +2,13 @@
 
 // Asks for a person to review a case the automatic pre-check flagged (the automated-decision right).
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { recordActivity } from "@/lib/activity/record";
-import { defineAction } from "@/lib/actions/client";
-import { UserError } from "@/lib/actions/errors";
-import { db } from "@/lib/db";
+import { defineAction } from "@/lib/actions/define-action";
+import { done } from "@/lib/errors";
+import { requestHumanReview } from "@/lib/kyc/human-review";
+import { noInput } from "@/lib/validation/common";
 
-export const requestHumanReviewAction = defineAction({ access: "signed-in", input: z.object({}) }, async (_input, ctx) => {
-  const { count } = await db.kycCase.updateMany({
-    where: { userId: ctx.user.id, flagged: true, humanReviewRequestedAt: null },
-    data: { humanReviewRequestedAt: new Date() },
-  });
-  if (count !== 1) throw new UserError("There is no automatic flag on your case to review.");
-  const kycCase = await db.kycCase.findUniqueOrThrow({ where: { userId: ctx.user.id }, select: { id: true } });
-  await db.kycEvent.create({ data: { caseId: kycCase.id, actorId: ctx.user.id, type: "human_review_requested" } });
-  await recordActivity(ctx.user.id, "kyc_human_review_requested", ctx.request);
+export const requestHumanReviewAction = defineAction({ access: "signed-in", input: noInput }, async (_input, ctx) => {
+  await requestHumanReview(ctx.user.id, ctx.request);
   revalidatePath("/dashboard/kyc");
-  return { ok: true as const, data: undefined, message: "A reviewer will look at the flag themselves before deciding." };
+  return done("A reviewer will look at the flag themselves before deciding.");
 });

@@ -3,7 +3,8 @@
 // a limit and calls this.
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/client";
+import { defineAction } from "@/lib/actions/define-action";
+import { done } from "@/lib/errors";
 import { submitKyc } from "@/lib/kyc/submit";
 import { kycDetailsInput, kycSubmissionInput } from "@/lib/validation/kyc";
 
@@ -12,11 +13,9 @@ export const submitKycAction = defineAction({ access: "signed-in", input: kycSub
   const details = form.includeDetails === "1" ? kycDetailsInput.parse(form) : undefined;
   const result = await submitKyc({ userId: ctx.user.id, details, files: { id_front, id_back, selfie } }, ctx.request);
   revalidatePath("/dashboard/kyc");
-  return {
-    ok: true as const,
-    data: undefined,
-    message: result.flags.length
+  return done(
+    result.flags.length
       ? "Received. Our automatic check flagged something, so a reviewer will look closely; you can ask for a human review below."
       : "Received. A reviewer will look at your documents, usually within one working day.",
-  };
+  );
 });

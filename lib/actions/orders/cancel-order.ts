@@ -2,12 +2,13 @@
 
 // Cancels a reserved, unpaid order and releases its TH.
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/client";
+import { defineAction } from "@/lib/actions/define-action";
+import { done } from "@/lib/errors";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { orderIdInput } from "@/lib/validation/orders";
 
 export const cancelOrderAction = defineAction({ access: "signed-in", input: orderIdInput }, async ({ orderId }, ctx) => {
   await cancelOrder(orderId, ctx.user.id);
   revalidatePath("/dashboard/orders");
-  return { ok: true as const, data: undefined, message: "Order cancelled; the hashrate is released." };
+  return done("Order cancelled; the hashrate is released.");
 });

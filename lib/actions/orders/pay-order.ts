@@ -2,12 +2,13 @@
 
 // Pays a reserved order from the balance (from the orders page).
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/client";
+import { defineAction } from "@/lib/actions/define-action";
+import { done } from "@/lib/errors";
 import { payWithBalance } from "@/lib/orders/pay-with-balance";
 import { orderIdInput } from "@/lib/validation/orders";
 
 export const payOrderAction = defineAction({ access: "signed-in", input: orderIdInput }, async ({ orderId }, ctx) => {
   await payWithBalance(orderId, ctx.user.id);
   revalidatePath("/dashboard/orders");
-  return { ok: true as const, data: undefined, message: "Paid. Your contract starts at 00:00 UTC tomorrow." };
+  return done("Paid. Your contract starts at 00:00 UTC tomorrow.");
 });

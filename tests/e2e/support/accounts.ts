@@ -7,9 +7,11 @@ import pg from "pg";
 import { hashPassword } from "../../../lib/auth/password";
 import { sealTotpSecret } from "../../../lib/auth/totp-secret";
 import { parseKeyRing } from "../../../lib/crypto/encryption";
+import type { Role } from "../../../lib/generated/prisma/enums";
+
+export type { Role };
 
 export const PASSWORD = "copper-lantern-orbit-57";
-export type Role = "customer" | "kyc_reviewer" | "privacy_officer" | "admin";
 export type Account = { id: string; email: string; role: Role; totpSecret: string | null };
 
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {

@@ -1,7 +1,7 @@
 // Reads the mail the app sent during this run (written by the test runner's SMTP server).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseMail, type ReceivedMail } from "../../support/smtp-inbox";
+import { parseMail, type ReceivedMail } from "../../../scripts/lib/smtp-inbox";
 
 export async function waitForMail(to: string, subject: RegExp, timeoutMs = 15_000): Promise<ReceivedMail> {
   const dir = process.env.MAILBOX_DIR;

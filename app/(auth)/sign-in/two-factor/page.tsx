@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
-import { SecondFactorForm } from "@/components/auth/second-factor-form";
+import { SecondFactorForm } from "@/components/security/second-factor-form";
 import { pendingSecondFactorUser } from "@/lib/auth/sign-in-flow";
 import { safeCallbackUrl } from "@/lib/validation/auth";
 

@@ -5,8 +5,7 @@ import { CheckoutForm } from "@/components/orders/checkout-form";
 import { isBuyable } from "@/lib/catalogue/product-view";
 import { findPublicProduct } from "@/lib/catalogue/queries";
 import { requireUser } from "@/lib/auth/session";
-import { balance, customerUsd } from "@/lib/ledger/ledger";
-import { db } from "@/lib/db";
+import { usdBalance } from "@/lib/ledger/queries";
 import { contractWindow } from "@/lib/orders/contracts";
 import { checkoutPath } from "@/lib/catalogue/links";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
@@ -26,7 +25,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const product = await findPublicProduct(slug);
   if (!product) notFound();
   const initial = askedTh ?? Math.max(product.minOrderTh, Math.min(100, product.maxOrderTh));
-  const available = await balance(db, customerUsd(user.id));
+  const available = await usdBalance(user.id);
   const { startsAt } = contractWindow(new Date(), product.startDelayDays, product.durationDays);
 
   return (

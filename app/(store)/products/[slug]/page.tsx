@@ -10,7 +10,8 @@ import { Stat } from "@/components/ui/stat";
 import { remainingTh, soldPercent } from "@/lib/catalogue/product-view";
 import { findPublicProduct } from "@/lib/catalogue/queries";
 import { latestMarket } from "@/lib/market/queries";
-import { formatInteger, formatRateUsd } from "@/lib/money/format";
+import { formatRateUsd } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { fromScaled } from "@/lib/money/fixed-point";
 import { RATE_SCALE } from "@/lib/money/units";
 import { priceOrder } from "@/lib/pricing/order-price";
@@ -105,8 +106,7 @@ export default async function ProductPage({ params }: Props) {
                 The <strong>hashrate fee</strong> buys your share of the machines&apos; hashrate for the term. The{" "}
                 <strong>service fee</strong> covers electricity ({product.efficiencyJPerTh} J/TH at{" "}
                 {formatRateUsd(product.electricityUsdPerKwh)}/kWh) and maintenance. It is paid up front for the whole term, so
-                your contract is never suspended for unpaid power. If the farm has an outage, your contract is extended by the
-                hours lost, and you can see why.
+                your contract is never suspended for unpaid power.
               </p>
             </div>
           </section>

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { BackLink } from "@/components/ui/back-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ProductForm, ProductStatusButtons } from "@/components/admin/product-form";
+import { ProductForm, ProductStatusButtons } from "@/components/catalogue/product-form";
 import { requirePermission } from "@/lib/auth/session";
-import { toProductView } from "@/lib/catalogue/product-view";
-import { db } from "@/lib/db";
+import { findProductById } from "@/lib/catalogue/queries";
 
 export const metadata: Metadata = { title: "Product" };
 
@@ -22,9 +21,8 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
   await requirePermission("products.manage", "/admin/products");
   const { id } = await params;
   const { saved } = await searchParams;
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await db.product.findUnique({ where: { id } }) : null;
-  if (!row) notFound();
-  const product = toProductView(row);
+  const product = await findProductById(id);
+  if (!product) notFound();
   return (
     <div className="space-y-6">
       <BackLink href="/admin/products">Products</BackLink>

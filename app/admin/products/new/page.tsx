@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ProductForm } from "@/components/admin/product-form";
+import { ProductForm } from "@/components/catalogue/product-form";
 import { requirePermission } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "New product" };

@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import { BackLink } from "@/components/ui/back-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CreditForm } from "@/components/admin/credit-form";
-import { PendingCredits } from "@/components/admin/pending-credits";
-import { UserAccessForm } from "@/components/admin/user-access-form";
+import { CreditForm } from "@/components/ledger/credit-form";
+import { PendingCredits } from "@/components/ledger/pending-credits";
+import { UserAccessForm } from "@/components/users/user-access-form";
 import { Stat } from "@/components/ui/stat";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { CREDIT_FOUR_EYES_CENTS, pendingCredits } from "@/lib/ledger/credit-balance";
-import { balance, customerUsd } from "@/lib/ledger/ledger";
+import { usdBalance } from "@/lib/ledger/queries";
 import { formatUsd } from "@/lib/money/format";
 import { formatUtcDate, formatUtcDateTime } from "@/lib/format/date";
+import { userForStaff } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -20,11 +20,9 @@ type Props = { params: Promise<{ id: string }> };
 export default async function AdminUserPage({ params }: Props) {
   const admin = await requirePermission("users.manage", "/admin/users");
   const { id } = await params;
-  const user = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db.user.findUnique({ where: { id }, select: { id: true, email: true, role: true, status: true, emailVerifiedAt: true, createdAt: true, kycCase: { select: { status: true } } } })
-    : null;
+  const user = await userForStaff(id);
   if (!user) notFound();
-  const [usd, waiting] = await Promise.all([balance(db, customerUsd(user.id)), pendingCredits(user.id)]);
+  const [usd, waiting] = await Promise.all([usdBalance(user.id), pendingCredits(user.id)]);
   const ownAccount = user.id === admin.id;
   return (
     <div className="space-y-6">

@@ -3,7 +3,7 @@
 // Next's small limit (next.config.ts). The form posts here with fetch and reads the same
 // ActionState every action answers with.
 import { submitKycAction } from "@/lib/actions/kyc/submit-kyc";
-import type { ActionState } from "@/lib/actions/errors";
+import type { ActionState } from "@/lib/errors";
 import { currentUser } from "@/lib/auth/session";
 import { BodyTooLargeError, readLimitedForm } from "@/lib/http/limited-body";
 import { isSameOrigin } from "@/lib/http/same-origin";

@@ -5,11 +5,12 @@ import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { fromScaled } from "@/lib/money/fixed-point";
-import { formatInteger, formatUsd } from "@/lib/money/format";
+import { formatUsd } from "@/lib/money/format";
+import { formatInteger } from "@/lib/format/number";
 import { CONTRACT_STATUS, termProgress } from "@/lib/orders/contract-view";
 import { formatUtcDateTime } from "@/lib/format/date";
+import { ownContract } from "@/lib/orders/queries";
 
 export const metadata: Metadata = { title: "Contract" };
 
@@ -18,9 +19,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ContractPage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/dashboard/contracts/${id}`);
-  const contract = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db.contract.findFirst({ where: { id, userId: user.id }, include: { product: { select: { title: true, machineModel: true } }, order: true } })
-    : null;
+  const contract = await ownContract(user.id, id);
   if (!contract) notFound();
   const progress = termProgress(contract);
   return (
@@ -36,9 +35,6 @@ export default async function ContractPage({ params }: Props) {
         <Stat label="Pool fee" value={`${fromScaled(BigInt(contract.poolFeeBps), 2)} %`} />
         <Stat label="Paid" value={formatUsd(contract.order.totalCents)} hint={`hashrate ${formatUsd(contract.order.hashrateFeeCents)} + service ${formatUsd(contract.order.serviceFeeCents)}`} />
       </dl>
-      <p className="rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
-        Daily output appears here once mining has started, with the figures each day was computed from.
-      </p>
     </div>
   );
 }

@@ -1,12 +1,14 @@
 // The app's HTTP server: Next.js behind a micro-cache for pages Next marks as shareable.
 // `npm start`, `npm run dev`, the end-to-end tests and the benchmarks all serve through it.
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { env } from "../../lib/env";
-import { clientAddress, CLIENT_IP_HEADER } from "../../lib/http/client-ip";
+import path from "node:path";
+import { env } from "../lib/env";
+import { clientAddress, CLIENT_IP_HEADER } from "../lib/http/client-ip";
 import next from "next";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../../lib/http/body-limits";
-import { MicroCache } from "../../lib/http/micro-cache";
-import { PROJECT_ROOT } from "./app-database";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../lib/http/body-limits";
+import { MicroCache } from "./micro-cache";
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
 // Rate limits and logs need the client's address. Any value a client sends in this header is
 // replaced; X-Forwarded-For is read only behind the proxies we were told about (TRUST_PROXY).

@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { decideCreditAction } from "@/lib/actions/admin/decide-credit";
+import { decideCreditAction } from "@/lib/actions/ledger/decide-credit";
 
 type Credit = { id: string; amount: string; note: string; requestedBy: string | null; mine: boolean; requestedAt: string };
 

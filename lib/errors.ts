@@ -29,3 +29,8 @@ export function describeWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
+
+/** The success answer of an action that only has a message to show. */
+export function done(message: string): { ok: true; data: undefined; message: string } {
+  return { ok: true, data: undefined, message };
+}

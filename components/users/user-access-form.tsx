@@ -3,16 +3,11 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { updateUserAccessAction } from "@/lib/actions/admin/update-user-access";
+import { updateUserAccessAction } from "@/lib/actions/users/update-user-access";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 
-const ROLES = [
-  ["customer", "Customer"],
-  ["kyc_reviewer", "KYC reviewer"],
-  ["privacy_officer", "Privacy officer"],
-  ["admin", "Admin"],
-] as const;
-
-export function UserAccessForm({ userId, role, status, email }: { userId: string; role: string; status: string; email: string }) {
+export function UserAccessForm({ userId, role, status, email }: { userId: string; role: Role; status: UserStatus; email: string }) {
   const [state, action] = useActionState(updateUserAccessAction, null);
   return (
     <form action={action} className="flex flex-wrap items-end gap-2">
@@ -20,7 +15,7 @@ export function UserAccessForm({ userId, role, status, email }: { userId: string
       <label className="text-xs text-subtle">
         Role
         <select name="role" defaultValue={role} aria-label={`Role of ${email}`} className="mt-0.5 block rounded-md border border-line bg-surface px-2 py-1 text-sm text-fg">
-          {ROLES.map(([value, label]) => (
+          {Object.entries(ROLE_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { creditBalanceAction } from "@/lib/actions/admin/credit-balance";
+import { creditBalanceAction } from "@/lib/actions/ledger/credit-balance";
 import { ActionForm } from "@/components/forms/action-form";
 
 export function CreditForm({ userId }: { userId: string }) {

@@ -1,0 +1,27 @@
+// Checkout: places an order (reserving the TH), then pays it from the balance at once or hands
+// it to Stripe Checkout. Returns where the customer goes next.
+import "server-only";
+import { recordActivity, type RequestInfo } from "@/lib/activity/record";
+import { UserError } from "@/lib/errors";
+import { CARD_PAYMENT_UNAVAILABLE, startCardCheckout } from "@/lib/payments/card-checkout";
+import { cardPaymentClient } from "@/lib/payments/stripe";
+import type { PlaceOrderInput } from "@/lib/validation/orders";
+import { payWithBalance } from "./pay-with-balance";
+import { placeOrder } from "./place-order";
+
+export async function checkout(userId: string, input: PlaceOrderInput, request: RequestInfo): Promise<string> {
+  const client = cardPaymentClient();
+  if (input.paymentMethod === "card" && !client) throw new UserError(CARD_PAYMENT_UNAVAILABLE);
+  const { orderId } = await placeOrder({ userId, slug: input.slug, th: input.th, paymentMethod: input.paymentMethod, idempotencyKey: input.idempotencyKey });
+  await recordActivity(userId, "order_placed", request, { orderId, th: input.th });
+  if (client && input.paymentMethod === "card") return startCardCheckout(client, orderId, userId);
+  try {
+    await payWithBalance(orderId, userId);
+  } catch (error) {
+    if (error instanceof UserError) {
+      throw new UserError(`Your order is reserved for 30 minutes but not paid: ${error.message} You can pay it from Orders.`);
+    }
+    throw error;
+  }
+  return `/dashboard/orders?paid=${orderId}`;
+}
