@@ -1,6 +1,6 @@
 // `npm test`: every test layer in one command, on a fresh machine with nothing but Node.
-//   npm test                    unit, integration, end-to-end
-//   npm run test:unit           (also test:integration, test:e2e) one layer alone
+//   npm test                    static checks, unit, integration, end-to-end
+//   npm run test:unit           (also test:static, test:integration, test:e2e) one layer alone
 // Integration and end-to-end tests get fresh databases on the server provideTestServer picks.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -15,8 +15,8 @@ import { freePort } from "./lib/postgres";
 import { provideTestServer, type TestServer } from "./lib/test-server";
 import { startSmtpInbox } from "./lib/smtp-inbox";
 
-type Layer = "unit" | "integration" | "e2e";
-const ALL: Layer[] = ["unit", "integration", "e2e"];
+type Layer = "static" | "unit" | "integration" | "e2e";
+const ALL: Layer[] = ["static", "unit", "integration", "e2e"];
 const requested = process.argv[2] as Layer | undefined;
 if (requested && !ALL.includes(requested)) {
   console.error(`Unknown test layer "${requested}". Use one of: ${ALL.join(", ")}.`);
@@ -82,6 +82,26 @@ async function vitest(layer: "unit" | "integration", env: Record<string, string>
   return add(layer, readVitestCounts(report), code);
 }
 
+// The static layer: the compiler, the formatter's check and the linter (with the layering
+// rule), each one counted as a test.
+async function staticChecks(): Promise<boolean> {
+  const checks: [string, string[]][] = [
+    ["typecheck", [bin("typescript/bin/tsc"), "--noEmit"]],
+    ["format", [bin("prettier/bin/prettier.cjs"), "--check", "--log-level=warn", "."]],
+    ["lint", [bin("eslint/bin/eslint.js"), "--max-warnings=0", "."]],
+  ];
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const [name, command] of checks) {
+    const code = await run(command);
+    if (code === 0) counts.passed++;
+    else {
+      counts.failed++;
+      log(`static: ${name} failed${name === "format" ? " (run `npm run format`)" : ""}`);
+    }
+  }
+  return add("static", counts, counts.failed ? 1 : 0);
+}
+
 let server: TestServer | undefined;
 const databases: string[] = [];
 let ok = true;
@@ -101,6 +121,7 @@ async function cleanUp() {
 process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
 
 try {
+  if (layers.includes("static")) ok = (await staticChecks()) && ok;
   if (layers.includes("unit")) ok = (await vitest("unit")) && ok;
 
   if (layers.includes("integration") || layers.includes("e2e")) {

@@ -1,0 +1,50 @@
+// Next's own rules (React, hooks, accessibility, Core Web Vitals, TypeScript) plus the layering
+// rule of this codebase: dependencies point one way, app → lib/actions → lib/<domain> → lib/db.
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const FRAMEWORK_ONLY = ["next/cache", "next/navigation", "next/headers"].map((name) => ({
+  name,
+  message: "Next.js request and cache APIs belong in app/ and lib/actions/, not in domain code.",
+}));
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: ["./lib/!(actions)/**/*", "./lib/*.ts"],
+              from: ["./app", "./components", "./lib/actions", "./server", "./scripts", "./tests"],
+              message: "Domain code must not depend on a layer above it.",
+            },
+            { target: "./lib/actions", from: ["./app", "./components", "./server", "./scripts", "./tests"], message: "Actions must not depend on pages or components." },
+            { target: "./components", from: ["./app", "./server", "./scripts", "./tests"], message: "Components must not depend on pages." },
+            { target: "./app", from: ["./lib/db", "./lib/db.ts", "./scripts", "./tests"], message: "Pages read through lib/<domain>/queries.ts, never the Prisma client." },
+            { target: "./server", from: ["./app", "./components", "./scripts", "./tests"], message: "The runtime does not depend on pages or commands." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/actions/**", "lib/auth/**"],
+    rules: { "no-restricted-imports": ["error", { paths: FRAMEWORK_ONLY }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@/lib/db", message: "Read through lib/<domain>/queries.ts." }], patterns: [{ group: ["@/lib/db/*"], message: "Read through lib/<domain>/queries.ts." }] },
+      ],
+    },
+  },
+  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "test-results/**", "playwright-report/**", ".data/**", "node_modules/**"]),
+]);
