@@ -1,4 +1,4 @@
-// The double-entry ledger (DESIGN §3). Every movement of money is one transaction whose entries
+// The double-entry ledger (docs/product-rules.md §1). Every movement of money is one transaction whose entries
 // sum to zero per currency (the database checks it again at commit); a balance is the sum of an
 // account's entries, never a stored number.
 import "server-only";

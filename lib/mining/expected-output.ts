@@ -1,4 +1,4 @@
-// How much Bitcoin hashrate is expected to mine, from the network's conditions (DESIGN §5):
+// How much Bitcoin hashrate is expected to mine, from the network's conditions (docs/product-rules.md §5):
 //   sats/day = floor( H × 86400 × (S + F) / (D × 2³²) × (1 − pool fee) )
 // computed in BigInt so the result is exact and can be re-checked by hand.
 import { divCeil, divFloor, divRoundHalfUp, toScaled } from "@/lib/money/fixed-point";
