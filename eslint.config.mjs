@@ -14,6 +14,8 @@ export default defineConfig([
   ...nextTs,
   {
     rules: {
+      // A leading underscore marks a parameter kept for its position or its type.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "import/no-restricted-paths": [
         "error",
         {

@@ -1,13 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 // The header's "Sign in" / "Dashboard" link. Storefront pages are the same HTML for everyone,
 // so the choice is made in the browser from a non-secret hint cookie set at sign-in.
+const noSubscription = () => () => {};
+const readHint = () => /(?:^|;\s*)hw_signed_in=1/.test(document.cookie);
+const onServer = () => false;
+
 export function AccountLink() {
-  const [signedIn, setSignedIn] = useState(false);
-  useEffect(() => setSignedIn(/(?:^|;\s*)hw_signed_in=1/.test(document.cookie)), []);
+  const signedIn = useSyncExternalStore(noSubscription, readHint, onServer);
   return (
     <Link
       href={signedIn ? "/dashboard" : "/sign-in"}

@@ -9,16 +9,18 @@ const COLOURS = ["bg-red-500", "bg-red-500", "bg-amber-500", "bg-green-600", "bg
 // A live strength meter with zxcvbn's feedback. The dictionaries load on the first keystroke,
 // so the page itself stays light; the server runs the same check when the form is sent.
 export function PasswordStrengthMeter({ password, userInputs }: { password: string; userInputs: string[] }) {
-  const [strength, setStrength] = useState<PasswordStrength | null>(null);
+  // The verdict remembers which password it is for, so a stale one is never shown.
+  const [verdict, setVerdict] = useState<{ password: string; strength: PasswordStrength } | null>(null);
+  const strength = verdict?.password === password ? verdict.strength : null;
   const inputsKey = userInputs.join("|");
 
   useEffect(() => {
-    if (!password) return setStrength(null);
+    if (!password) return;
     let cancelled = false;
     const timer = setTimeout(async () => {
       const { passwordStrength } = await import("@/lib/auth/password-policy");
       const result = await passwordStrength(password, inputsKey.split("|").filter(Boolean));
-      if (!cancelled) setStrength(result);
+      if (!cancelled) setVerdict({ password, strength: result });
     }, 120);
     return () => {
       cancelled = true;

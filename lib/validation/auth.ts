@@ -3,7 +3,6 @@ import { z } from "zod";
 import { PASSWORD_MAX } from "@/lib/auth/password-policy";
 import { env } from "@/lib/env";
 
-const trimmed = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 
 export const emailField = z
   .string({ error: "Enter your email address." })

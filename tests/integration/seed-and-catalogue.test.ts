@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { findPublicProduct, listStorefrontProducts } from "@/lib/catalogue/queries";
 import { soldPercent } from "@/lib/catalogue/product-view";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/ui/back-link";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DecisionForm, NoteForm } from "@/components/kyc/review-forms";
 import { Stat } from "@/components/ui/stat";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/ui/back-link";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductForm, ProductStatusButtons } from "@/components/catalogue/product-form";
 import { requirePermission } from "@/lib/auth/session";

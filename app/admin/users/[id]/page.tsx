@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/ui/back-link";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreditForm } from "@/components/ledger/credit-form";
 import { PendingCredits } from "@/components/ledger/pending-credits";
