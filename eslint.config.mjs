@@ -25,10 +25,26 @@ export default defineConfig([
               from: ["./app", "./components", "./lib/actions", "./server", "./scripts", "./tests"],
               message: "Domain code must not depend on a layer above it.",
             },
-            { target: "./lib/actions", from: ["./app", "./components", "./server", "./scripts", "./tests"], message: "Actions must not depend on pages or components." },
-            { target: "./components", from: ["./app", "./server", "./scripts", "./tests"], message: "Components must not depend on pages." },
-            { target: "./app", from: ["./lib/db", "./lib/db.ts", "./scripts", "./tests"], message: "Pages read through lib/<domain>/queries.ts, never the Prisma client." },
-            { target: "./server", from: ["./app", "./components", "./scripts", "./tests"], message: "The runtime does not depend on pages or commands." },
+            {
+              target: "./lib/actions",
+              from: ["./app", "./components", "./server", "./scripts", "./tests"],
+              message: "Actions must not depend on pages or components.",
+            },
+            {
+              target: "./components",
+              from: ["./app", "./server", "./scripts", "./tests"],
+              message: "Components must not depend on pages.",
+            },
+            {
+              target: "./app",
+              from: ["./lib/db", "./lib/db.ts", "./scripts", "./tests"],
+              message: "Pages read through lib/<domain>/queries.ts, never the Prisma client.",
+            },
+            {
+              target: "./server",
+              from: ["./app", "./components", "./scripts", "./tests"],
+              message: "The runtime does not depend on pages or commands.",
+            },
           ],
         },
       ],
@@ -44,9 +60,22 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@/lib/db", message: "Read through lib/<domain>/queries.ts." }], patterns: [{ group: ["@/lib/db/*"], message: "Read through lib/<domain>/queries.ts." }] },
+        {
+          paths: [{ name: "@/lib/db", message: "Read through lib/<domain>/queries.ts." }],
+          patterns: [{ group: ["@/lib/db/*"], message: "Read through lib/<domain>/queries.ts." }],
+        },
       ],
     },
   },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "test-results/**", "playwright-report/**", ".data/**", "node_modules/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "lib/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    ".data/**",
+    "node_modules/**",
+  ]),
 ]);

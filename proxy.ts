@@ -15,7 +15,11 @@ export function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
-    return withSecurityHeaders(request, NextResponse.redirect(url), contentSecurityPolicy({ nonce: null, dev: isDev() }));
+    return withSecurityHeaders(
+      request,
+      NextResponse.redirect(url),
+      contentSecurityPolicy({ nonce: null, dev: isDev() }),
+    );
   }
 
   const nonce = isPerRequestPath(pathname) ? Buffer.from(crypto.randomUUID()).toString("base64") : null;

@@ -10,7 +10,11 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <p className="mt-3 text-muted">
         We could not load this page. Your account and balances are not affected. Please try again in a moment.
       </p>
-      <button type="button" onClick={reset} className={`${buttonBase} mt-6 bg-amber-400 text-zinc-950 hover:bg-amber-300`}>
+      <button
+        type="button"
+        onClick={reset}
+        className={`${buttonBase} mt-6 bg-amber-400 text-zinc-950 hover:bg-amber-300`}
+      >
         Try again
       </button>
     </div>

@@ -11,10 +11,7 @@ export function MarketSummary({ market, title = "Today's market" }: { market: Ma
   // Hashprice: what 1 PH/s earns a day before pool fees, the industry's yardstick.
   const phDaySats = expectedDailySats({ ...conditions, th: 1000, poolFeeBps: 0 });
   return (
-    <section
-      aria-labelledby="market-title"
-      className="rounded-xl border border-line bg-surface p-5 shadow-sm"
-    >
+    <section aria-labelledby="market-title" className="rounded-xl border border-line bg-surface p-5 shadow-sm">
       <h2 id="market-title" className="text-sm font-semibold">
         {title} <span className="font-normal text-subtle">· {market.day} UTC</span>
       </h2>

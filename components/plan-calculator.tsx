@@ -17,7 +17,10 @@ import { ButtonLink } from "./ui/button-link";
 // may come from the link (?th=…); anything malformed there is shown as a message, not an error.
 export function PlanCalculator({ product, market }: { product: ProductView; market: MarketView | null }) {
   const fromLink = useSearchParams().get("th");
-  const bounds = { minOrderTh: product.minOrderTh, maxOrderTh: Math.min(product.maxOrderTh, Math.max(remainingTh(product), product.minOrderTh)) };
+  const bounds = {
+    minOrderTh: product.minOrderTh,
+    maxOrderTh: Math.min(product.maxOrderTh, Math.max(remainingTh(product), product.minOrderTh)),
+  };
   const initial = fromLink ?? String(Math.min(Math.max(100, bounds.minOrderTh), bounds.maxOrderTh));
   const [text, setText] = useState(initial.slice(0, 20));
   const inputId = useId();
@@ -31,10 +34,7 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
   const buyable = isBuyable(product);
 
   return (
-    <section
-      aria-labelledby="calculator-title"
-      className="rounded-xl border border-line bg-surface p-5 shadow-sm"
-    >
+    <section aria-labelledby="calculator-title" className="rounded-xl border border-line bg-surface p-5 shadow-sm">
       <h2 id="calculator-title" className="text-lg font-semibold">
         Calculator
       </h2>
@@ -71,7 +71,11 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
             {formatInteger(bounds.minOrderTh)}–{formatInteger(bounds.maxOrderTh)} TH per order
           </p>
         ) : (
-          <p id={errorId} role="alert" className="mt-2 flex items-center gap-1.5 text-sm text-red-700 dark:text-red-400">
+          <p
+            id={errorId}
+            role="alert"
+            className="mt-2 flex items-center gap-1.5 text-sm text-red-700 dark:text-red-400"
+          >
             <CircleAlert className="size-4 shrink-0" aria-hidden /> {check.message}
           </p>
         )}
@@ -82,7 +86,11 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
         <Row
           label={`Service fee (${product.durationDays} days)`}
           value={price ? formatUsd(price.serviceFeeCents) : "—"}
-          hint={price ? `${formatUsd(divRoundHalfUp(price.serviceFeePerDayMicros, MICROS_PER_CENT))} a day, prepaid` : undefined}
+          hint={
+            price
+              ? `${formatUsd(divRoundHalfUp(price.serviceFeePerDayMicros, MICROS_PER_CENT))} a day, prepaid`
+              : undefined
+          }
           testId="calc-service-fee"
         />
         <Row label="Total" value={price ? formatUsd(price.totalCents) : "—"} strong testId="calc-total" />
@@ -100,7 +108,13 @@ export function PlanCalculator({ product, market }: { product: ProductView; mark
         />
         <Row
           label="Break-even BTC price"
-          value={estimate ? (estimate.breakEvenCents === null ? "Never at today's difficulty" : formatUsd(estimate.breakEvenCents)) : "—"}
+          value={
+            estimate
+              ? estimate.breakEvenCents === null
+                ? "Never at today's difficulty"
+                : formatUsd(estimate.breakEvenCents)
+              : "—"
+          }
           hint={btcPriceCents !== null ? `today ${formatUsd(btcPriceCents)}` : undefined}
           testId="calc-break-even"
         />

@@ -29,9 +29,7 @@ export function ProductCard({ product, market }: { product: ProductView; market:
     >
       <header className="flex items-start justify-between gap-3">
         <div>
-          <p className="text-xs font-medium uppercase tracking-wide text-subtle">
-            {product.machineModel}
-          </p>
+          <p className="text-xs font-medium uppercase tracking-wide text-subtle">{product.machineModel}</p>
           <h3 id={`plan-${product.slug}`} className="mt-1 text-lg font-semibold tracking-tight">
             <Link href={`/products/${product.slug}`} className="hover:underline hover:underline-offset-4">
               {product.title}
@@ -53,7 +51,9 @@ export function ProductCard({ product, market }: { product: ProductView; market:
       <dl className="mt-3 space-y-1 text-sm">
         <div className="flex justify-between gap-3">
           <dt className="text-muted">Hashrate fee</dt>
-          <dd className="tabular-nums" data-testid="hashrate-fee">{formatRateUsd(product.hashrateFeePerTh)} / TH</dd>
+          <dd className="tabular-nums" data-testid="hashrate-fee">
+            {formatRateUsd(product.hashrateFeePerTh)} / TH
+          </dd>
         </div>
         <div className="flex justify-between gap-3">
           <dt className="text-muted">Service fee</dt>
@@ -95,7 +95,11 @@ export function ProductCard({ product, market }: { product: ProductView; market:
               Sold out
             </span>
           )}
-          <ButtonLink href={`/products/${product.slug}`} variant="secondary" aria-label={`Details and calculator: ${product.title}`}>
+          <ButtonLink
+            href={`/products/${product.slug}`}
+            variant="secondary"
+            aria-label={`Details and calculator: ${product.title}`}
+          >
             Details
           </ButtonLink>
         </div>
@@ -103,4 +107,3 @@ export function ProductCard({ product, market }: { product: ProductView; market:
     </article>
   );
 }
-

@@ -4,7 +4,9 @@ export function SiteFooter() {
   return (
     <footer className="mt-16 border-t border-line">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-8 text-sm text-zinc-600 sm:flex-row sm:items-center sm:justify-between dark:text-zinc-400">
-        <p>© {new Date().getUTCFullYear()} Hashwork. Mining output is an estimate: difficulty and the BTC price change.</p>
+        <p>
+          © {new Date().getUTCFullYear()} Hashwork. Mining output is an estimate: difficulty and the BTC price change.
+        </p>
         <nav aria-label="Footer">
           <ul className="flex gap-5">
             <li>

@@ -16,7 +16,12 @@ const schema = z.object({
   // one first, comma-separated: the first signs and hashes, the older ones are still accepted.
   AUTH_SECRET: z
     .string({ error: "is required (generate one with `openssl rand -base64 32`)" })
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z
         .array(
@@ -37,7 +42,10 @@ const schema = z.object({
   }),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
   MAIL_FROM: z.string().default("Hashwork <no-reply@hashwork.local>"),
   // Where encrypted KYC files and privacy exports are kept (default .data/storage in the project).
   STORAGE_DIR: z.string().min(1).optional(),

@@ -138,7 +138,12 @@ export type SeedAccount = { email: string; password: string; role: Role; display
 // Demo logins printed by the start command. Set SEED_DEMO_ACCOUNTS=false on a real deployment.
 export const SEED_ACCOUNTS: SeedAccount[] = [
   { email: "admin@hashwork.local", password: "amber-rig-ledger-42", role: "admin", displayName: "Ada Admin" },
-  { email: "customer@hashwork.local", password: "hashrate-sunrise-97", role: "customer", displayName: "Casey Customer" },
+  {
+    email: "customer@hashwork.local",
+    password: "hashrate-sunrise-97",
+    role: "customer",
+    displayName: "Casey Customer",
+  },
 ];
 
 /**

@@ -11,7 +11,13 @@ export type SeedOptions = { demoAccounts?: boolean; today?: Date };
  * Whether the demo logins (whose passwords are printed and published) belong in a database:
  * only the embedded development one, unless SEED_DEMO_ACCOUNTS says otherwise explicitly.
  */
-export function wantsDemoAccounts({ embedded, flag }: { embedded: boolean; flag: "true" | "false" | undefined }): boolean {
+export function wantsDemoAccounts({
+  embedded,
+  flag,
+}: {
+  embedded: boolean;
+  flag: "true" | "false" | undefined;
+}): boolean {
   return flag === undefined ? embedded : flag === "true";
 }
 

@@ -22,7 +22,10 @@ const current = readFileSync(schemaPath, "utf8");
 function committedSchema(): string | null {
   if (readMigrations().length === 0) return null;
   try {
-    return execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch {
     return null;
   }

@@ -38,7 +38,11 @@ if (layers.includes("e2e") && !chromiumPath) {
 
 function run(command: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, command, { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, command, {
+      cwd: PROJECT_ROOT,
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+    });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -49,14 +53,29 @@ const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
 
 function readVitestCounts(file: string): Counts | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function readPlaywrightCounts(file: string): Counts | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+  };
 }
 
 function add(layer: Layer, counts: Counts | null, exitCode: number): boolean {
@@ -76,7 +95,16 @@ async function vitest(layer: "unit" | "integration", env: Record<string, string>
   const report = path.join(REPORT_DIR, `${layer}.json`);
   rmSync(report, { force: true });
   const code = await run(
-    [bin("vitest/vitest.mjs"), "run", "--project", layer, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extraArgs],
+    [
+      bin("vitest/vitest.mjs"),
+      "run",
+      "--project",
+      layer,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+      ...extraArgs,
+    ],
     env,
   );
   return add(layer, readVitestCounts(report), code);

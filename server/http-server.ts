@@ -41,7 +41,15 @@ export function serverActionRefusal(req: IncomingMessage): 411 | 413 | null {
 
 export type HttpServer = { url: string; close(): Promise<void> };
 
-export async function startHttpServer({ dev, host, port }: { dev: boolean; host: string; port: number }): Promise<HttpServer> {
+export async function startHttpServer({
+  dev,
+  host,
+  port,
+}: {
+  dev: boolean;
+  host: string;
+  port: number;
+}): Promise<HttpServer> {
   const trustedHops = env().TRUST_PROXY;
   const app = next({ dev, dir: PROJECT_ROOT, hostname: host, port });
   await app.prepare();
@@ -53,13 +61,21 @@ export async function startHttpServer({ dev, host, port }: { dev: boolean; host:
     req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);
     if (!hasValidPath(req.url)) {
       // A malformed address is the client's mistake: a plain 400, like any other bad request.
-      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      res.writeHead(400, {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      });
       res.end("Bad request: the address is not valid.");
       return;
     }
     const refusal = serverActionRefusal(req);
     if (refusal) {
-      res.writeHead(refusal, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+      res.writeHead(refusal, {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+        connection: "close",
+      });
       res.end(refusal === 413 ? "Payload too large." : "Length required.");
       req.resume();
       return;

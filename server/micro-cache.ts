@@ -72,7 +72,9 @@ export class MicroCache {
 
     const originalWriteHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      const headers = args.find((arg, index) => index > 0 && typeof arg === "object" && arg !== null && !Array.isArray(arg));
+      const headers = args.find(
+        (arg, index) => index > 0 && typeof arg === "object" && arg !== null && !Array.isArray(arg),
+      );
       if (headers) Object.assign(extraHeaders, lowerCaseKeys(headers as OutgoingHttpHeaders));
       return (originalWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as ServerResponse["writeHead"];

@@ -6,5 +6,6 @@ export async function runWorker(): Promise<void> {
   const { TASKS } = await import("../lib/jobs/tasks");
   await startJobs();
   console.log(`Hashwork worker running: ${[...Object.keys(JOBS), ...Object.keys(TASKS)].join(", ")}. Ctrl-C stops it.`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopJobs().then(() => process.exit(0)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => void stopJobs().then(() => process.exit(0)));
 }

@@ -30,8 +30,8 @@ export default async function HomePage() {
             Hashrate on real miners, priced to the cent.
           </h1>
           <p className="mt-4 max-w-2xl text-lg leading-8 text-muted">
-            Rent Bitcoin hashrate by the TH. You pay a hashrate fee and a prepaid service fee — nothing else —
-            and see the expected daily output of your share before you buy.
+            Rent Bitcoin hashrate by the TH. You pay a hashrate fee and a prepaid service fee — nothing else — and see
+            the expected daily output of your share before you buy.
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
             <ButtonLink href="#plans">See plans</ButtonLink>
@@ -59,9 +59,7 @@ export default async function HomePage() {
             Plans on sale
           </h2>
           {market ? (
-            <p className="text-sm text-muted">
-              Estimates use the market of {market.day} and assume it stays the same.
-            </p>
+            <p className="text-sm text-muted">Estimates use the market of {market.day} and assume it stays the same.</p>
           ) : null}
         </div>
         {products.length === 0 ? (

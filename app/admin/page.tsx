@@ -34,7 +34,9 @@ export default async function AdminOverviewPage() {
       ) : null}
       {credits.length > 0 ? (
         <section aria-labelledby="credits-title" className="rounded-xl border border-line bg-surface p-5">
-          <h2 id="credits-title" className="font-semibold">Credits waiting for a second admin</h2>
+          <h2 id="credits-title" className="font-semibold">
+            Credits waiting for a second admin
+          </h2>
           <ul className="mt-2 space-y-1 text-sm">
             {credits.map((credit) => (
               <li key={credit.id}>

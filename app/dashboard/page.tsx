@@ -16,24 +16,37 @@ export default async function DashboardPage({ searchParams }: Props) {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
       {verified === "1" ? (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
+        <p
+          role="status"
+          className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300"
+        >
           Your email is confirmed.
         </p>
       ) : null}
       {!user.emailVerifiedAt ? (
-        <section aria-labelledby="verify-title" className="rounded-xl border border-amber-300 bg-amber-50 p-5 dark:border-amber-500/40 dark:bg-amber-500/10">
+        <section
+          aria-labelledby="verify-title"
+          className="rounded-xl border border-amber-300 bg-amber-50 p-5 dark:border-amber-500/40 dark:bg-amber-500/10"
+        >
           <h2 id="verify-title" className="font-semibold">
             Confirm your email to start buying
           </h2>
-          <p className="mt-1 text-sm text-muted">We sent a link to {user.email}. You can browse everything in the meantime.</p>
+          <p className="mt-1 text-sm text-muted">
+            We sent a link to {user.email}. You can browse everything in the meantime.
+          </p>
           <ResendVerification />
         </section>
       ) : null}
       {kycStatus !== "approved" ? (
         <section className="rounded-xl border border-line bg-surface p-5">
-          <h2 className="font-semibold">{kycStatus === "pending" ? "Your identity check is being reviewed" : "Verify your identity"}</h2>
+          <h2 className="font-semibold">
+            {kycStatus === "pending" ? "Your identity check is being reviewed" : "Verify your identity"}
+          </h2>
           <p className="mt-1 text-sm text-muted">Needed before purchases above $1,000 in total.</p>
-          <Link href="/dashboard/kyc" className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4">
+          <Link
+            href="/dashboard/kyc"
+            className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4"
+          >
             {kycStatus === "pending" ? "See its status" : "Verify now"}
           </Link>
         </section>
@@ -42,7 +55,10 @@ export default async function DashboardPage({ searchParams }: Props) {
         <section className="rounded-xl border border-line bg-surface p-5">
           <h2 className="font-semibold">Protect your account with two-factor authentication</h2>
           <p className="mt-1 text-sm text-muted">It stops anyone who learns your password from signing in as you.</p>
-          <Link href="/dashboard/security" className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4">
+          <Link
+            href="/dashboard/security"
+            className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4"
+          >
             Turn on 2FA
           </Link>
         </section>

@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 // The frame of the sign-in, sign-up and reset pages.
-export function AuthCard({ title, intro, children, footer }: { title: string; intro?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  intro,
+  children,
+  footer,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="mx-auto max-w-md px-4 py-12 sm:py-16">
       <div className="rounded-xl border border-line bg-surface p-6 shadow-sm sm:p-8">

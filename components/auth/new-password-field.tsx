@@ -6,7 +6,19 @@ import { PasswordStrengthMeter } from "./password-strength";
 
 // A new-password input with its live strength meter; `userInputs` are words the password
 // should not lean on (the email, the name).
-export function NewPasswordField({ name, label, errors, userInputs = [], hint }: { name: string; label: string; errors?: string[]; userInputs?: string[]; hint?: string }) {
+export function NewPasswordField({
+  name,
+  label,
+  errors,
+  userInputs = [],
+  hint,
+}: {
+  name: string;
+  label: string;
+  errors?: string[];
+  userInputs?: string[];
+  hint?: string;
+}) {
   const [password, setPassword] = useState("");
   return (
     <Field

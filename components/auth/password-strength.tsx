@@ -35,7 +35,10 @@ export function PasswordStrengthMeter({ password, userInputs }: { password: stri
     <div className="mt-2" aria-live="polite">
       <div className="flex gap-1" aria-hidden>
         {[0, 1, 2, 3].map((segment) => (
-          <span key={segment} className={`h-1.5 flex-1 rounded-full ${strength && segment < Math.max(1, score) ? COLOURS[score] : "bg-chip"}`} />
+          <span
+            key={segment}
+            className={`h-1.5 flex-1 rounded-full ${strength && segment < Math.max(1, score) ? COLOURS[score] : "bg-chip"}`}
+          />
         ))}
       </div>
       <p className="mt-1 text-xs text-muted" data-testid="password-strength">

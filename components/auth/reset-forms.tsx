@@ -14,7 +14,16 @@ export function RequestResetForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={fieldErrors(state, "email")} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        errors={fieldErrors(state, "email")}
+      />
       <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
     </form>
   );

@@ -13,8 +13,24 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={fieldErrors(state, "email")} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={fieldErrors(state, "password")} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        errors={fieldErrors(state, "email")}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={fieldErrors(state, "password")}
+      />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
       <p className="text-center text-sm">

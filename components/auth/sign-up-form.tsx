@@ -17,7 +17,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <ActionForm action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={fieldErrors(state, "email")} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        errors={fieldErrors(state, "email")}
+      />
       <NewPasswordField
         label="Password"
         name="password"
@@ -27,7 +36,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       />
       <div>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="acceptTerms" checked={acceptTerms} onChange={(event) => setAcceptTerms(event.target.checked)} className="mt-1 accent-amber-500" aria-describedby={fieldErrors(state, "acceptTerms") ? "terms-error" : undefined} />
+          <input
+            type="checkbox"
+            name="acceptTerms"
+            checked={acceptTerms}
+            onChange={(event) => setAcceptTerms(event.target.checked)}
+            className="mt-1 accent-amber-500"
+            aria-describedby={fieldErrors(state, "acceptTerms") ? "terms-error" : undefined}
+          />
           <span>
             I accept the terms of service and the{" "}
             <Link href="/privacy" className="text-accent-ink underline underline-offset-4">
@@ -43,7 +59,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         ) : null}
       </div>
       <label className="flex items-start gap-2 text-sm text-muted">
-        <input type="checkbox" name="marketingOptIn" checked={marketing} onChange={(event) => setMarketing(event.target.checked)} className="mt-1 accent-amber-500" />
+        <input
+          type="checkbox"
+          name="marketingOptIn"
+          checked={marketing}
+          onChange={(event) => setMarketing(event.target.checked)}
+          className="mt-1 accent-amber-500"
+        />
         <span>Send me occasional news about new plans (optional; you can stop any time).</span>
       </label>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}

@@ -38,10 +38,19 @@ export function ProductForm({ product }: { product: ProductView | null }) {
       {product ? <input type="hidden" name="id" value={product.id} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {FIELDS.map(([name, label, value, hint]) => (
-          <Field key={name} label={label} name={name} defaultValue={product ? value(product) : ""} hint={hint} errors={fieldErrors(state, name)} />
+          <Field
+            key={name}
+            label={label}
+            name={name}
+            defaultValue={product ? value(product) : ""}
+            hint={hint}
+            errors={fieldErrors(state, name)}
+          />
         ))}
       </div>
-      <p className="text-sm text-muted">Price changes apply to new orders only; existing orders keep the price they were placed at.</p>
+      <p className="text-sm text-muted">
+        Price changes apply to new orders only; existing orders keep the price they were placed at.
+      </p>
       <div className="max-w-xs">
         <SubmitButton pendingText="Saving…">{product ? "Save changes" : "Create draft"}</SubmitButton>
       </div>
@@ -49,7 +58,13 @@ export function ProductForm({ product }: { product: ProductView | null }) {
   );
 }
 
-export function ProductStatusButtons({ id, actions }: { id: string; actions: { status: "on_sale" | "sold_out" | "archived"; label: string }[] }) {
+export function ProductStatusButtons({
+  id,
+  actions,
+}: {
+  id: string;
+  actions: { status: "on_sale" | "sold_out" | "archived"; label: string }[];
+}) {
   const [state, action] = useActionState(setProductStatusAction, null);
   return (
     <div className="space-y-2">

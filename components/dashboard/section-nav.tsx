@@ -7,7 +7,10 @@ export function SectionNav({ label, items }: { label: string; items: { href: str
       <ul className="flex gap-1 overflow-x-auto md:flex-col">
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} className="block whitespace-nowrap rounded-md px-3 py-2 text-sm text-muted hover:bg-chip hover:text-fg">
+            <Link
+              href={item.href}
+              className="block whitespace-nowrap rounded-md px-3 py-2 text-sm text-muted hover:bg-chip hover:text-fg"
+            >
               {item.label}
             </Link>
           </li>

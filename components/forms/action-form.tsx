@@ -7,7 +7,11 @@ export const ActionPendingContext = createContext(false);
 
 // A form that runs a server action without React's automatic reset afterwards, so a refused
 // submission keeps everything the person typed, chose and attached, errors beside it.
-export function ActionForm({ action, children, ...props }: Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "onSubmit"> & { action: (data: FormData) => void }) {
+export function ActionForm({
+  action,
+  children,
+  ...props
+}: Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "onSubmit"> & { action: (data: FormData) => void }) {
   const [pending, startTransition] = useTransition();
   return (
     <ActionPendingContext.Provider value={pending}>

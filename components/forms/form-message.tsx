@@ -5,13 +5,19 @@ export function FormMessage({ state }: { state: ActionState<unknown> }) {
   if (!state) return null;
   if (!state.ok) {
     return (
-      <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-500/10 dark:text-red-300">
+      <p
+        role="alert"
+        className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-500/10 dark:text-red-300"
+      >
         {state.error}
       </p>
     );
   }
   return state.message ? (
-    <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
+    <p
+      role="status"
+      className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300"
+    >
       {state.message}
     </p>
   ) : null;

@@ -28,7 +28,14 @@ export function DecisionForm({ caseId }: { caseId: string }) {
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="decision" value={value} checked={decision === value} onChange={() => setDecision(value)} className="accent-amber-500" />
+              <input
+                type="radio"
+                name="decision"
+                value={value}
+                checked={decision === value}
+                onChange={() => setDecision(value)}
+                className="accent-amber-500"
+              />
               {label}
             </label>
           ))}
@@ -45,14 +52,26 @@ export function DecisionForm({ caseId }: { caseId: string }) {
               </label>
             ))}
           </div>
-          {fieldErrors(state, "items") ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{fieldErrors(state, "items")!.join(" ")}</p> : null}
+          {fieldErrors(state, "items") ? (
+            <p className="mt-1 text-sm text-red-700 dark:text-red-400">{fieldErrors(state, "items")!.join(" ")}</p>
+          ) : null}
         </fieldset>
       ) : null}
       {decision !== "approve" ? (
         <label className="block text-sm font-medium">
           {decision === "reject" ? "Reason (the customer sees it)" : "Message to the customer"}
-          <textarea name="message" rows={3} maxLength={1000} className={textarea} aria-invalid={fieldErrors(state, "message") ? true : undefined} />
-          {fieldErrors(state, "message") ? <span className="mt-1 block text-sm font-normal text-red-700 dark:text-red-400">{fieldErrors(state, "message")!.join(" ")}</span> : null}
+          <textarea
+            name="message"
+            rows={3}
+            maxLength={1000}
+            className={textarea}
+            aria-invalid={fieldErrors(state, "message") ? true : undefined}
+          />
+          {fieldErrors(state, "message") ? (
+            <span className="mt-1 block text-sm font-normal text-red-700 dark:text-red-400">
+              {fieldErrors(state, "message")!.join(" ")}
+            </span>
+          ) : null}
         </label>
       ) : null}
       <SubmitButton variant={decision === "reject" ? "danger" : "primary"} pendingText="Saving…">

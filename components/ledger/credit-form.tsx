@@ -13,7 +13,13 @@ export function CreditForm({ userId }: { userId: string }) {
     <ActionForm action={action} className="max-w-sm space-y-3" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={userId} />
-      <Field label="Amount (USD)" name="amount" inputMode="decimal" placeholder="500.00" errors={fieldErrors(state, "amount")} />
+      <Field
+        label="Amount (USD)"
+        name="amount"
+        inputMode="decimal"
+        placeholder="500.00"
+        errors={fieldErrors(state, "amount")}
+      />
       <Field label="Note (bank reference)" name="note" maxLength={300} errors={fieldErrors(state, "note")} />
       <SubmitButton pendingText="Crediting…">Credit balance</SubmitButton>
     </ActionForm>

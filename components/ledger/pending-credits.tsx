@@ -7,7 +7,14 @@ import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { decideCreditAction } from "@/lib/actions/ledger/decide-credit";
 
-type Credit = { id: string; amount: string; note: string; requestedBy: string | null; mine: boolean; requestedAt: string };
+type Credit = {
+  id: string;
+  amount: string;
+  note: string;
+  requestedBy: string | null;
+  mine: boolean;
+  requestedAt: string;
+};
 
 // One large credit waiting for a second admin: approve it, or reject it with a reason.
 function PendingCredit({ credit }: { credit: Credit }) {

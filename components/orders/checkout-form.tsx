@@ -56,8 +56,13 @@ export function CheckoutForm({
           aria-describedby="checkout-th-help"
           className="mt-1.5 w-40 rounded-md border border-line bg-surface px-3 py-2 text-right tabular-nums shadow-sm aria-invalid:border-red-500"
         />
-        <p id="checkout-th-help" className={`mt-1 text-sm ${check.ok ? "text-subtle" : "text-red-700 dark:text-red-400"}`}>
-          {check.ok ? `${formatInteger(product.minOrderTh)}–${formatInteger(product.maxOrderTh)} TH per order` : check.message}
+        <p
+          id="checkout-th-help"
+          className={`mt-1 text-sm ${check.ok ? "text-subtle" : "text-red-700 dark:text-red-400"}`}
+        >
+          {check.ok
+            ? `${formatInteger(product.minOrderTh)}–${formatInteger(product.maxOrderTh)} TH per order`
+            : check.message}
           {fieldErrors(state, "th") ? ` ${fieldErrors(state, "th")!.join(" ")}` : ""}
         </p>
       </div>
@@ -65,18 +70,26 @@ export function CheckoutForm({
       <dl className="divide-y divide-line rounded-lg border border-line text-sm" aria-live="polite">
         <div className="flex justify-between px-4 py-2">
           <dt className="text-muted">Hashrate fee</dt>
-          <dd className="tabular-nums" data-testid="checkout-hashrate-fee">{price ? formatUsd(price.hashrateFeeCents) : "—"}</dd>
+          <dd className="tabular-nums" data-testid="checkout-hashrate-fee">
+            {price ? formatUsd(price.hashrateFeeCents) : "—"}
+          </dd>
         </div>
         <div className="flex justify-between px-4 py-2">
           <dt className="text-muted">Service fee, {product.durationDays} days prepaid</dt>
-          <dd className="tabular-nums" data-testid="checkout-service-fee">{price ? formatUsd(price.serviceFeeCents) : "—"}</dd>
+          <dd className="tabular-nums" data-testid="checkout-service-fee">
+            {price ? formatUsd(price.serviceFeeCents) : "—"}
+          </dd>
         </div>
         <div className="flex justify-between px-4 py-2 text-base font-semibold">
           <dt>Total</dt>
-          <dd className="tabular-nums" data-testid="checkout-total">{price ? formatUsd(price.totalCents) : "—"}</dd>
+          <dd className="tabular-nums" data-testid="checkout-total">
+            {price ? formatUsd(price.totalCents) : "—"}
+          </dd>
         </div>
       </dl>
-      <p className="text-sm text-muted">Mining starts {startsOn} at 00:00 UTC and runs {product.durationDays} days.</p>
+      <p className="text-sm text-muted">
+        Mining starts {startsOn} at 00:00 UTC and runs {product.durationDays} days.
+      </p>
 
       <fieldset>
         <legend className="text-sm font-medium">Pay with</legend>
@@ -87,26 +100,47 @@ export function CheckoutForm({
               Balance — {formatUsd(balance)} available
               {short ? (
                 <span className="block text-red-700 dark:text-red-400">
-                  Not enough for this order. <Link href="/dashboard/wallet" className="underline">Top up</Link> first.
+                  Not enough for this order.{" "}
+                  <Link href="/dashboard/wallet" className="underline">
+                    Top up
+                  </Link>{" "}
+                  first.
                 </span>
               ) : null}
             </span>
           </label>
           <label className={`flex items-start gap-2 ${cardAvailable ? "" : "text-subtle"}`}>
-            <input type="radio" name="paymentMethod" value="card" disabled={!cardAvailable} className="mt-1 accent-amber-500" />
+            <input
+              type="radio"
+              name="paymentMethod"
+              value="card"
+              disabled={!cardAvailable}
+              className="mt-1 accent-amber-500"
+            />
             <span>{cardAvailable ? "Card — on Stripe's secure page" : "Card — not available right now"}</span>
           </label>
         </div>
       </fieldset>
 
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="acceptTerms" checked={accepted} onChange={(event) => setAccepted(event.target.checked)} className="mt-1 accent-amber-500" />
+        <input
+          type="checkbox"
+          name="acceptTerms"
+          checked={accepted}
+          onChange={(event) => setAccepted(event.target.checked)}
+          className="mt-1 accent-amber-500"
+        />
         <span>
-          I accept the contract terms: output is not guaranteed and depends on difficulty and the BTC price; fees are not refundable once mining starts.
+          I accept the contract terms: output is not guaranteed and depends on difficulty and the BTC price; fees are
+          not refundable once mining starts.
         </span>
       </label>
-      {fieldErrors(state, "acceptTerms") ? <p className="text-sm text-red-700 dark:text-red-400">{fieldErrors(state, "acceptTerms")!.join(" ")}</p> : null}
-      <SubmitButton pendingText="Placing your order…">{price ? `Pay ${formatUsd(price.totalCents)}` : "Place order"}</SubmitButton>
+      {fieldErrors(state, "acceptTerms") ? (
+        <p className="text-sm text-red-700 dark:text-red-400">{fieldErrors(state, "acceptTerms")!.join(" ")}</p>
+      ) : null}
+      <SubmitButton pendingText="Placing your order…">
+        {price ? `Pay ${formatUsd(price.totalCents)}` : "Place order"}
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -11,7 +11,13 @@ export function TopUpForm() {
   return (
     <form action={action} className="mt-3 flex max-w-sm flex-col gap-3" noValidate>
       <FormMessage state={state} />
-      <Field label="Amount (USD)" name="dollars" inputMode="numeric" placeholder="500" errors={fieldErrors(state, "dollars")} />
+      <Field
+        label="Amount (USD)"
+        name="dollars"
+        inputMode="numeric"
+        placeholder="500"
+        errors={fieldErrors(state, "dollars")}
+      />
       <SubmitButton pendingText="Opening card payment…">Top up by card</SubmitButton>
     </form>
   );

@@ -12,8 +12,19 @@ export function ChangePasswordForm({ email }: { email: string }) {
   return (
     <form action={action} className="max-w-sm space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={fieldErrors(state, "currentPassword")} />
-      <NewPasswordField label="New password" name="newPassword" errors={fieldErrors(state, "newPassword")} userInputs={[email]} />
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        errors={fieldErrors(state, "currentPassword")}
+      />
+      <NewPasswordField
+        label="New password"
+        name="newPassword"
+        errors={fieldErrors(state, "newPassword")}
+        userInputs={[email]}
+      />
       <SubmitButton pendingText="Saving…">Change password</SubmitButton>
     </form>
   );

@@ -12,7 +12,13 @@ import { startTotpEnrolmentAction } from "@/lib/actions/auth/start-totp-enrolmen
 // Turning 2FA on: start → scan the QR code (or type the secret) → confirm with a code → keep
 // the recovery codes. Turning it on needs the password too, turning it off a current code; both
 // sign out every other browser.
-export function TwoFactorSettings({ enabled, remainingRecoveryCodes }: { enabled: boolean; remainingRecoveryCodes: number }) {
+export function TwoFactorSettings({
+  enabled,
+  remainingRecoveryCodes,
+}: {
+  enabled: boolean;
+  remainingRecoveryCodes: number;
+}) {
   const [enrolment, start] = useActionState(startTotpEnrolmentAction, null);
   const [confirmation, confirm] = useActionState(confirmTotpEnrolmentAction, null);
   const [disabling, disable] = useActionState(disableTotpAction, null);
@@ -24,7 +30,8 @@ export function TwoFactorSettings({ enabled, remainingRecoveryCodes }: { enabled
           <ShieldCheck className="size-5" aria-hidden /> Two-factor authentication is on.
         </p>
         <p className="text-sm text-muted">
-          Save these recovery codes somewhere safe. Each works once if you lose your phone. They will not be shown again.
+          Save these recovery codes somewhere safe. Each works once if you lose your phone. They will not be shown
+          again.
         </p>
         <ol className="grid grid-cols-2 gap-2 rounded-lg bg-chip p-4 font-mono text-sm" data-testid="recovery-codes">
           {confirmation.data.recoveryCodes.map((code) => (
@@ -44,7 +51,14 @@ export function TwoFactorSettings({ enabled, remainingRecoveryCodes }: { enabled
         <p className="text-sm text-muted">{remainingRecoveryCodes} of 10 recovery codes left.</p>
         <form action={disable} className="max-w-xs space-y-3" noValidate>
           <FormMessage state={disabling} />
-          <Field label="Code to turn 2FA off" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={14} errors={fieldErrors(disabling, "code")} />
+          <Field
+            label="Code to turn 2FA off"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={14}
+            errors={fieldErrors(disabling, "code")}
+          />
           <SubmitButton variant="danger" pendingText="Turning off…">
             Turn off 2FA
           </SubmitButton>
@@ -56,7 +70,9 @@ export function TwoFactorSettings({ enabled, remainingRecoveryCodes }: { enabled
   if (enrolment?.ok) {
     return (
       <div className="space-y-4">
-        <p className="text-sm text-muted">Scan this code with an authenticator app (for example Aegis, 1Password or Google Authenticator).</p>
+        <p className="text-sm text-muted">
+          Scan this code with an authenticator app (for example Aegis, 1Password or Google Authenticator).
+        </p>
         <div
           role="img"
           aria-label="QR code holding your two-factor secret"
@@ -71,8 +87,21 @@ export function TwoFactorSettings({ enabled, remainingRecoveryCodes }: { enabled
         </p>
         <form action={confirm} className="max-w-xs space-y-3" noValidate>
           <FormMessage state={confirmation} />
-          <Field label="Code from your app" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} errors={fieldErrors(confirmation, "code")} />
-          <Field label="Your password" name="password" type="password" autoComplete="current-password" errors={fieldErrors(confirmation, "password")} />
+          <Field
+            label="Code from your app"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            errors={fieldErrors(confirmation, "code")}
+          />
+          <Field
+            label="Your password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            errors={fieldErrors(confirmation, "password")}
+          />
           <p className="text-sm text-muted">Turning 2FA on signs out your other browsers.</p>
           <SubmitButton pendingText="Checking…">Turn on 2FA</SubmitButton>
         </form>

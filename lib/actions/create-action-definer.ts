@@ -14,7 +14,10 @@ import { fieldErrorsOf, formDataToObject } from "./form-data";
 
 export type Access = "public" | "signed-in" | Permission;
 
-export type ActionContext<A extends Access> = { request: RequestInfo; user: A extends "public" ? CurrentUser | null : CurrentUser };
+export type ActionContext<A extends Access> = {
+  request: RequestInfo;
+  user: A extends "public" ? CurrentUser | null : CurrentUser;
+};
 
 export type ActionLookups = {
   currentUser: () => Promise<CurrentUser | null>;
@@ -35,12 +38,19 @@ export function createActionDefiner(lookups: ActionLookups) {
             return { ok: false, error: "You do not have access to this." };
           }
           if (options.access !== "signed-in" && !mayUse(user, options.access)) {
-            return { ok: false, error: "Turn on two-factor authentication (Security, in your dashboard) before using staff tools." };
+            return {
+              ok: false,
+              error: "Turn on two-factor authentication (Security, in your dashboard) before using staff tools.",
+            };
           }
         }
         const parsed = options.input.safeParse(formDataToObject(formData));
         if (!parsed.success) {
-          return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+          return {
+            ok: false,
+            error: "Please correct the highlighted fields.",
+            fieldErrors: fieldErrorsOf(parsed.error),
+          };
         }
         const ctx = { request: await lookups.requestInfo(), user } as ActionContext<A>;
         const result = await handler(parsed.data, ctx);
@@ -60,5 +70,7 @@ export function createActionDefiner(lookups: ActionLookups) {
 }
 
 function isActionState(value: unknown): value is NonNullable<ActionState<unknown>> {
-  return typeof value === "object" && value !== null && "ok" in value && typeof (value as { ok: unknown }).ok === "boolean";
+  return (
+    typeof value === "object" && value !== null && "ok" in value && typeof (value as { ok: unknown }).ok === "boolean"
+  );
 }

@@ -15,8 +15,18 @@ export async function auditEntries(filter: AuditFilter) {
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.actor ? { actor: { email: { contains: filter.actor.toLowerCase() } } } : {}),
     ...(filter.from || filter.to
-      ? { createdAt: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      ? {
+          createdAt: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
       : {}),
   };
-  return db.auditLog.findMany({ where, orderBy: { createdAt: "desc" }, take: 200, include: { actor: { select: { email: true } } } });
+  return db.auditLog.findMany({
+    where,
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    include: { actor: { select: { email: true } } },
+  });
 }

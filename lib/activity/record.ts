@@ -47,12 +47,22 @@ export async function recordActivity(
     data: { userId, type, ip: request.ip, userAgent: request.userAgent?.slice(0, 300) ?? null, details },
   });
   if (AUDITED.has(type)) {
-    await recordAudit({ actorId: userId, action: `security.${type}`, targetType: "user", targetId: userId }, request, client);
+    await recordAudit(
+      { actorId: userId, action: `security.${type}`, targetType: "user", targetId: userId },
+      request,
+      client,
+    );
   }
 }
 
 export async function recordAudit(
-  entry: { actorId: string | null; action: string; targetType?: string; targetId?: string; details?: Prisma.InputJsonValue },
+  entry: {
+    actorId: string | null;
+    action: string;
+    targetType?: string;
+    targetId?: string;
+    details?: Prisma.InputJsonValue;
+  },
   request: RequestInfo,
   client: Client = db,
 ): Promise<void> {

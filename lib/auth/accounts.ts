@@ -110,7 +110,11 @@ export async function resetPassword(token: string, password: string, request: Re
 }
 
 /** Sends a fresh verification link (three an hour); false when the address is already confirmed. */
-export async function resendVerification(user: { id: string; email: string; emailVerifiedAt: Date | null }): Promise<boolean> {
+export async function resendVerification(user: {
+  id: string;
+  email: string;
+  emailVerifiedAt: Date | null;
+}): Promise<boolean> {
   if (user.emailVerifiedAt) return false;
   await consumeLimit("verificationResendPerAccount", user.id);
   await sendVerificationEmail(user);

@@ -41,7 +41,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           select: { id: true, email: true, status: true, sessionVersion: true },
         });
         if (!user || !maySignIn(user.status)) return null;
-        return { id: user.id, email: user.email, sessionVersion: user.sessionVersion, sessionId: await startSession(user.id) };
+        return {
+          id: user.id,
+          email: user.email,
+          sessionVersion: user.sessionVersion,
+          sessionId: await startSession(user.id),
+        };
       },
     }),
   ],

@@ -41,6 +41,10 @@ export async function isEmailTokenUsable(token: string, purpose: EmailTokenPurpo
 }
 
 /** Uses up every outstanding link of this purpose (a new password voids older reset links). */
-export async function voidEmailTokens(userId: string, purpose: EmailTokenPurpose, client: Pick<typeof db, "emailToken"> = db): Promise<void> {
+export async function voidEmailTokens(
+  userId: string,
+  purpose: EmailTokenPurpose,
+  client: Pick<typeof db, "emailToken"> = db,
+): Promise<void> {
   await client.emailToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: new Date() } });
 }

@@ -46,7 +46,6 @@ export async function checkPassword(email: string, password: string, request: Re
   return { id: user.id, needsSecondFactor: user.totpEnabledAt !== null };
 }
 
-
 /** Asks a signed-in user for their password again before a sensitive change (same limits as signing in). */
 export async function confirmPassword(user: { email: string }, password: string, request: RequestInfo): Promise<void> {
   try {

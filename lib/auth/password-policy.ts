@@ -23,7 +23,12 @@ export type PasswordStrength = { score: 0 | 1 | 2 | 3 | 4; warning: string | nul
 
 /** zxcvbn's verdict; `userInputs` (the email, the name) count as guessable words. */
 export async function passwordStrength(password: string, userInputs: string[] = []): Promise<PasswordStrength> {
-  const result = await zxcvbn().checkAsync(password.slice(0, PASSWORD_MAX), [...userInputs, "hashwork", "bitcoin", "mining"]);
+  const result = await zxcvbn().checkAsync(password.slice(0, PASSWORD_MAX), [
+    ...userInputs,
+    "hashwork",
+    "bitcoin",
+    "mining",
+  ]);
   return { score: result.score, warning: result.feedback.warning || null, suggestions: result.feedback.suggestions };
 }
 

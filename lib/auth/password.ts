@@ -3,7 +3,12 @@
 // strings any argon2 library writes, so hashes made by earlier versions keep working.
 import { hash, verify } from "@node-rs/argon2";
 
-const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id: a const enum, so spelled out */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id: a const enum, so spelled out */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -38,6 +38,9 @@ export const STAFF_TWO_FACTOR_PATH = "/dashboard/security?required=staff-2fa";
  * Whether `user` may use `permission` now: the role holds it and, since every permission is a
  * staff power, the account has two-factor authentication on.
  */
-export function mayUse(user: { role: Role; totpEnabledAt: Date | null } | null | undefined, permission: Permission): boolean {
+export function mayUse(
+  user: { role: Role; totpEnabledAt: Date | null } | null | undefined,
+  permission: Permission,
+): boolean {
   return Boolean(user && can(user.role, permission) && user.totpEnabledAt);
 }

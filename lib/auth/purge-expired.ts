@@ -3,10 +3,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-export async function purgeExpired(now = new Date()): Promise<{ rateLimits: number; emailTokens: number; sessions: number }> {
+export async function purgeExpired(
+  now = new Date(),
+): Promise<{ rateLimits: number; emailTokens: number; sessions: number }> {
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const rateLimits = await db.rateLimit.deleteMany({ where: { expire: { lt: BigInt(now.getTime()) } } });
   const emailTokens = await db.emailToken.deleteMany({ where: { expiresAt: { lt: weekAgo } } });
-  const sessions = await db.userSession.deleteMany({ where: { OR: [{ expiresAt: { lt: weekAgo } }, { endedAt: { lt: weekAgo } }] } });
+  const sessions = await db.userSession.deleteMany({
+    where: { OR: [{ expiresAt: { lt: weekAgo } }, { endedAt: { lt: weekAgo } }] },
+  });
   return { rateLimits: rateLimits.count, emailTokens: emailTokens.count, sessions: sessions.count };
 }

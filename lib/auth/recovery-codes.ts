@@ -17,7 +17,10 @@ function newCode(): string {
 }
 
 /** Replaces the user's recovery codes with ten new ones and returns them (the only time they are seen). */
-export async function regenerateRecoveryCodes(userId: string, client: Pick<typeof db, "recoveryCode"> = db): Promise<string[]> {
+export async function regenerateRecoveryCodes(
+  userId: string,
+  client: Pick<typeof db, "recoveryCode"> = db,
+): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode);
   await client.recoveryCode.deleteMany({ where: { userId } });
   await client.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashCode(code) })) });

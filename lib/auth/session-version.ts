@@ -26,7 +26,12 @@ export async function startSession(userId: string, now = new Date()): Promise<st
   return session.id;
 }
 
-export async function isSessionCurrent(userId: string, version: unknown, sessionId: unknown, now = new Date()): Promise<boolean> {
+export async function isSessionCurrent(
+  userId: string,
+  version: unknown,
+  sessionId: unknown,
+  now = new Date(),
+): Promise<boolean> {
   if (typeof sessionId !== "string" || !UUID.test(sessionId)) return false;
   const session = await db.userSession.findUnique({
     where: { id: sessionId },
@@ -34,11 +39,11 @@ export async function isSessionCurrent(userId: string, version: unknown, session
   });
   return Boolean(
     session &&
-      session.userId === userId &&
-      !session.endedAt &&
-      session.expiresAt > now &&
-      session.user.sessionVersion === version &&
-      maySignIn(session.user.status),
+    session.userId === userId &&
+    !session.endedAt &&
+    session.expiresAt > now &&
+    session.user.sessionVersion === version &&
+    maySignIn(session.user.status),
   );
 }
 
@@ -49,7 +54,11 @@ export async function endSession(sessionId: unknown): Promise<void> {
 }
 
 /** Ends every session of the user but `keep` (the browser making the change); all of them without it. */
-export async function endOtherSessions(userId: string, keep: string | null, client: Pick<typeof db, "userSession"> = db): Promise<void> {
+export async function endOtherSessions(
+  userId: string,
+  keep: string | null,
+  client: Pick<typeof db, "userSession"> = db,
+): Promise<void> {
   await client.userSession.updateMany({
     where: { userId, endedAt: null, ...(keep ? { id: { not: keep } } : {}) },
     data: { endedAt: new Date() },

@@ -24,7 +24,15 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!session?.user?.id) return null;
   return db.user.findUnique({
     where: { id: session.user.id },
-    select: { id: true, email: true, displayName: true, role: true, status: true, emailVerifiedAt: true, totpEnabledAt: true },
+    select: {
+      id: true,
+      email: true,
+      displayName: true,
+      role: true,
+      status: true,
+      emailVerifiedAt: true,
+      totpEnabledAt: true,
+    },
   });
 });
 

@@ -7,7 +7,6 @@ import { env } from "@/lib/env";
 import { signIn } from "./config";
 import { signToken, verifyToken } from "./signed-token";
 
-
 const CHALLENGE_COOKIE = "hw_2fa";
 const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 /** A non-secret hint for the static header ("Account" instead of "Sign in"); the session itself is HttpOnly. */
@@ -30,7 +29,12 @@ export async function pendingSecondFactorUser(): Promise<string | null> {
 }
 
 /** Records the sign-in and starts the session; redirects to `callbackUrl` (throws NEXT_REDIRECT). */
-export async function completeSignIn(userId: string, request: RequestInfo, callbackUrl: string, details?: Record<string, string>): Promise<never> {
+export async function completeSignIn(
+  userId: string,
+  request: RequestInfo,
+  callbackUrl: string,
+  details?: Record<string, string>,
+): Promise<never> {
   await recordActivity(userId, "sign_in", request, details);
   const jar = await cookies();
   jar.delete(CHALLENGE_COOKIE);

@@ -4,7 +4,11 @@ import { decrypt, encrypt, type KeyRing } from "@/lib/crypto/encryption";
 
 const context = (userId: string) => `totp:${userId}`;
 
-export function sealTotpSecret(ring: KeyRing, userId: string, secret: string): { totpSecretEnc: Uint8Array<ArrayBuffer>; totpKeyId: string } {
+export function sealTotpSecret(
+  ring: KeyRing,
+  userId: string,
+  secret: string,
+): { totpSecretEnc: Uint8Array<ArrayBuffer>; totpKeyId: string } {
   const { blob, keyId } = encrypt(ring, Buffer.from(secret, "utf8"), context(userId));
   return { totpSecretEnc: new Uint8Array(blob), totpKeyId: keyId };
 }

@@ -17,7 +17,10 @@ export function totpUri(email: string, secret: string): string {
   return generateURI({ issuer: TOTP_ISSUER, label: email, secret });
 }
 
-export function encryptTotpSecret(userId: string, secret: string): { totpSecretEnc: Uint8Array<ArrayBuffer>; totpKeyId: string } {
+export function encryptTotpSecret(
+  userId: string,
+  secret: string,
+): { totpSecretEnc: Uint8Array<ArrayBuffer>; totpKeyId: string } {
   return sealTotpSecret(keyRing(), userId, secret);
 }
 

@@ -19,14 +19,20 @@ import { consumeTotp, encryptTotpSecret, newTotpSecret, totpUri } from "./totp";
 const limitOf = (userId: string): LimitKey[] => [["secondFactorFailuresPerAccount", userId]];
 
 /** The second step of signing in: a TOTP code or a recovery code. Returns which one was used. */
-export async function verifySignInSecondFactor(userId: string, code: string, request: RequestInfo): Promise<"totp" | "recovery code"> {
+export async function verifySignInSecondFactor(
+  userId: string,
+  code: string,
+  request: RequestInfo,
+): Promise<"totp" | "recovery code"> {
   await takePoints(limitOf(userId));
   const isTotp = /^\d{6}$/.test(code);
   const accepted = isTotp ? await consumeTotp(userId, code) : await consumeRecoveryCode(userId, code);
   if (!accepted) {
     await recordActivity(userId, "sign_in_failed", request, { step: "second factor" });
     throw new UserError(
-      isTotp ? "That code is not valid (or was already used). Wait for the next one." : "That recovery code is not valid or was already used.",
+      isTotp
+        ? "That code is not valid (or was already used). Wait for the next one."
+        : "That recovery code is not valid or was already used.",
       { code: ["Check the code and try again."] },
     );
   }
@@ -62,7 +68,12 @@ export async function enableTotp(
 }
 
 /** Turns 2FA off; needs a current code from the app or a recovery code (for a lost phone). */
-export async function disableTotp(user: { id: string; email: string }, code: string, request: RequestInfo, keepSession: string | null): Promise<void> {
+export async function disableTotp(
+  user: { id: string; email: string },
+  code: string,
+  request: RequestInfo,
+  keepSession: string | null,
+): Promise<void> {
   await takePoints(limitOf(user.id));
   const accepted = /^\d{6}$/.test(code) ? await consumeTotp(user.id, code) : await consumeRecoveryCode(user.id, code);
   if (!accepted) {
@@ -72,7 +83,10 @@ export async function disableTotp(user: { id: string; email: string }, code: str
   await givePointsBack(limitOf(user.id));
   await db.$transaction(async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await tx.user.update({ where: { id: user.id }, data: { totpSecretEnc: null, totpKeyId: null, totpEnabledAt: null, totpLastStep: null } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { totpSecretEnc: null, totpKeyId: null, totpEnabledAt: null, totpLastStep: null },
+    });
     await endOtherSessions(user.id, keepSession, tx);
   });
   await recordActivity(user.id, "totp_disabled", request);
@@ -85,13 +99,21 @@ export type TotpEnrolment = { secret: string; qrSvg: string };
  * Starts turning on 2FA: a new secret, kept (encrypted) until the customer proves their app has
  * it by entering a code, returned as text and as a QR code.
  */
-export async function startTotpEnrolment(user: { id: string; email: string; totpEnabledAt: Date | null }): Promise<TotpEnrolment> {
+export async function startTotpEnrolment(user: {
+  id: string;
+  email: string;
+  totpEnabledAt: Date | null;
+}): Promise<TotpEnrolment> {
   if (user.totpEnabledAt) throw new UserError("Two-factor authentication is already on.");
   const secret = newTotpSecret();
   await db.user.update({
     where: { id: user.id, totpEnabledAt: null },
     data: { ...encryptTotpSecret(user.id, secret), totpLastStep: null },
   });
-  const qrSvg = await QRCode.toString(totpUri(user.email, secret), { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  const qrSvg = await QRCode.toString(totpUri(user.email, secret), {
+    type: "svg",
+    margin: 1,
+    errorCorrectionLevel: "M",
+  });
   return { secret, qrSvg };
 }

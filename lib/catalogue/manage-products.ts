@@ -12,20 +12,37 @@ function toData({ poolFeePercent, ...input }: ProductInput) {
   return { ...input, poolFeeBps: Number(whole) * 100 + Number(fraction.padEnd(2, "0")) };
 }
 
-export async function saveProduct(admin: { id: string }, id: string | null, input: ProductInput, request: RequestInfo): Promise<{ id: string; slug: string }> {
+export async function saveProduct(
+  admin: { id: string },
+  id: string | null,
+  input: ProductInput,
+  request: RequestInfo,
+): Promise<{ id: string; slug: string }> {
   try {
     const product = await db.$transaction(async (tx) => {
       if (id) {
         const current = await tx.product.findUnique({ where: { id }, select: { soldTh: true } });
         if (!current) throw new UserError("That product does not exist.");
         if (input.inventoryTh < current.soldTh) {
-          throw new UserError(`${current.soldTh} TH are already sold; the inventory cannot be lower.`, { inventoryTh: [`At least ${current.soldTh} TH.`] });
+          throw new UserError(`${current.soldTh} TH are already sold; the inventory cannot be lower.`, {
+            inventoryTh: [`At least ${current.soldTh} TH.`],
+          });
         }
       }
       const saved = id
         ? await tx.product.update({ where: { id }, data: toData(input) })
         : await tx.product.create({ data: { ...toData(input), status: "draft" } });
-      await recordAudit({ actorId: admin.id, action: id ? "product.update" : "product.create", targetType: "product", targetId: saved.id, details: { ...input } }, request, tx);
+      await recordAudit(
+        {
+          actorId: admin.id,
+          action: id ? "product.update" : "product.create",
+          targetType: "product",
+          targetId: saved.id,
+          details: { ...input },
+        },
+        request,
+        tx,
+      );
       return saved;
     });
     return { id: product.id, slug: product.slug };
@@ -44,13 +61,29 @@ const ALLOWED: Record<ProductStatus, ProductStatus[]> = {
   archived: ["on_sale"],
 };
 
-export async function setProductStatus(admin: { id: string }, id: string, status: ProductStatus, request: RequestInfo): Promise<{ slug: string }> {
+export async function setProductStatus(
+  admin: { id: string },
+  id: string,
+  status: ProductStatus,
+  request: RequestInfo,
+): Promise<{ slug: string }> {
   const product = await db.product.findUnique({ where: { id }, select: { status: true, slug: true } });
   if (!product) throw new UserError("That product does not exist.");
-  if (!ALLOWED[product.status].includes(status)) throw new UserError(`A ${product.status.replace("_", " ")} product cannot become ${status.replace("_", " ")}.`);
+  if (!ALLOWED[product.status].includes(status))
+    throw new UserError(`A ${product.status.replace("_", " ")} product cannot become ${status.replace("_", " ")}.`);
   await db.$transaction(async (tx) => {
     await tx.product.update({ where: { id, status: product.status }, data: { status } });
-    await recordAudit({ actorId: admin.id, action: "product.status", targetType: "product", targetId: id, details: { from: product.status, to: status } }, request, tx);
+    await recordAudit(
+      {
+        actorId: admin.id,
+        action: "product.status",
+        targetType: "product",
+        targetId: id,
+        details: { from: product.status, to: status },
+      },
+      request,
+      tx,
+    );
   });
   return { slug: product.slug };
 }

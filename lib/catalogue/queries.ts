@@ -5,7 +5,6 @@ import { db } from "@/lib/db";
 import { toProductView, type ProductView } from "./product-view";
 import { SLUG_PATTERN } from "./slug";
 
-
 export async function listStorefrontProducts(): Promise<ProductView[]> {
   const products = await db.product.findMany({
     where: { status: { in: ["on_sale", "sold_out"] } },

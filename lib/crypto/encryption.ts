@@ -13,11 +13,15 @@ export type KeyRing = { currentId: string; keys: Map<string, Buffer> };
 export function parseKeyRing(value: string): KeyRing {
   const keys = new Map<string, Buffer>();
   let currentId: string | undefined;
-  for (const part of value.split(",").map((item) => item.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const separator = part.indexOf(":");
     const id = part.slice(0, separator);
     const key = Buffer.from(part.slice(separator + 1), "base64");
-    if (separator < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Error("ENCRYPTION_KEY entries look like id:base64key");
+    if (separator < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(id))
+      throw new Error("ENCRYPTION_KEY entries look like id:base64key");
     if (key.length !== 32) throw new Error(`ENCRYPTION_KEY "${id}" must be 32 bytes (base64 of 32 random bytes)`);
     if (keys.has(id)) throw new Error(`ENCRYPTION_KEY lists "${id}" twice`);
     keys.set(id, key);

@@ -10,7 +10,11 @@ export const CLIENT_IP_HEADER = "x-hashwork-client-ip";
  * the client and can say anything. Without trusted proxies, or when the header is short or
  * malformed (a request that went around the proxies), the socket's address is used.
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedHops: number): string {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedHops: number,
+): string {
   const socket = socketAddress ?? "unknown";
   if (trustedHops < 1 || !forwardedFor) return socket;
   const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor)

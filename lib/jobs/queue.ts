@@ -27,7 +27,13 @@ function sender(): Promise<PgBoss> {
   const worker = workerBoss();
   if (worker) return worker;
   globalForQueue.hashworkSender ??= (async () => {
-    const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: SCHEMA, max: 2, supervise: false, schedule: false });
+    const boss = new PgBoss({
+      connectionString: env().DATABASE_URL,
+      schema: SCHEMA,
+      max: 2,
+      supervise: false,
+      schedule: false,
+    });
     boss.on("error", (error) => console.error("[jobs]", error.message));
     await boss.start();
     return boss;

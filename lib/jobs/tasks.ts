@@ -7,7 +7,10 @@ import { sendPasswordResetMail } from "@/lib/auth/password-reset";
 export const TASKS = {
   // Issued here rather than in the request, so asking for a reset answers in the same time
   // whether or not the email has an account.
-  "send-password-reset": { input: z.object({ email: z.string() }), run: ({ email }: { email: string }) => sendPasswordResetMail(email) },
+  "send-password-reset": {
+    input: z.object({ email: z.string() }),
+    run: ({ email }: { email: string }) => sendPasswordResetMail(email),
+  },
 } as const;
 
 export type TaskName = keyof typeof TASKS;

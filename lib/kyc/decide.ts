@@ -16,8 +16,16 @@ export type KycDecision =
 
 const STATUS = { approve: "approved", reject: "rejected", request_resubmission: "resubmission_requested" } as const;
 
-export async function decideKycCase(caseId: string, reviewer: { id: string }, choice: KycDecision, request: RequestInfo): Promise<void> {
-  const kycCase = await db.kycCase.findUnique({ where: { id: caseId }, include: { user: { select: { email: true } } } });
+export async function decideKycCase(
+  caseId: string,
+  reviewer: { id: string },
+  choice: KycDecision,
+  request: RequestInfo,
+): Promise<void> {
+  const kycCase = await db.kycCase.findUnique({
+    where: { id: caseId },
+    include: { user: { select: { email: true } } },
+  });
   if (!kycCase) throw new UserError("That case does not exist.");
   if (kycCase.userId === reviewer.id) throw new UserError("You cannot decide your own case. Another reviewer will.");
   if (kycCase.status !== "pending") throw new UserError("This case is not waiting for a decision.");
@@ -40,11 +48,20 @@ export async function decideKycCase(caseId: string, reviewer: { id: string }, ch
         caseId,
         actorId: reviewer.id,
         type: choice.decision,
-        message: choice.decision === "request_resubmission" ? `${choice.message} (items: ${choice.items.join(", ")})` : message,
+        message:
+          choice.decision === "request_resubmission"
+            ? `${choice.message} (items: ${choice.items.join(", ")})`
+            : message,
       },
     });
     await recordAudit(
-      { actorId: reviewer.id, action: `kyc.${choice.decision}`, targetType: "kyc_case", targetId: caseId, details: choice.decision === "request_resubmission" ? { items: choice.items } : undefined },
+      {
+        actorId: reviewer.id,
+        action: `kyc.${choice.decision}`,
+        targetType: "kyc_case",
+        targetId: caseId,
+        details: choice.decision === "request_resubmission" ? { items: choice.items } : undefined,
+      },
       request,
       tx,
     );
@@ -53,11 +70,20 @@ export async function decideKycCase(caseId: string, reviewer: { id: string }, ch
 }
 
 /** Internal notes: staff only, never shown to the customer. */
-export async function addKycNote(caseId: string, author: { id: string }, body: string, request: RequestInfo): Promise<void> {
+export async function addKycNote(
+  caseId: string,
+  author: { id: string },
+  body: string,
+  request: RequestInfo,
+): Promise<void> {
   const exists = await db.kycCase.findUnique({ where: { id: caseId }, select: { id: true } });
   if (!exists) throw new UserError("That case does not exist.");
   await db.$transaction(async (tx) => {
     await tx.kycNote.create({ data: { caseId, authorId: author.id, body } });
-    await recordAudit({ actorId: author.id, action: "kyc.note", targetType: "kyc_case", targetId: caseId }, request, tx);
+    await recordAudit(
+      { actorId: author.id, action: "kyc.note", targetType: "kyc_case", targetId: caseId },
+      request,
+      tx,
+    );
   });
 }

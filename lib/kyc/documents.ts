@@ -19,7 +19,10 @@ export async function openKycDocument(user: CurrentUser, id: string, request: ()
 
   const content = await readEncryptedFile(document.storageKey, documentContext(document.case.id, document.storageKey));
   if (document.case.userId !== user.id) {
-    await recordAudit({ actorId: user.id, action: "kyc.document.view", targetType: "kyc_document", targetId: document.id }, await request());
+    await recordAudit(
+      { actorId: user.id, action: "kyc.document.view", targetType: "kyc_document", targetId: document.id },
+      await request(),
+    );
   }
   return { document, content };
 }

@@ -5,7 +5,8 @@ import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
 
 export const KYC_FREE_PURCHASE_LIMIT_CENTS = 100_000n;
-export const KYC_PURCHASE_LIMIT_MESSAGE = "Purchases above $1,000.00 in total need a verified identity. Verify it under Identity in your dashboard.";
+export const KYC_PURCHASE_LIMIT_MESSAGE =
+  "Purchases above $1,000.00 in total need a verified identity. Verify it under Identity in your dashboard.";
 
 export class KycRequiredError extends UserError {
   constructor(message: string) {
@@ -28,7 +29,11 @@ type Client = Pick<typeof db, "kycCase" | "order">;
  * several card orders placed side by side cannot each see $0 and all go through. Callers that
  * must not race (placement, fulfilment) hold the lock on the customer's USD account.
  */
-export async function exceedsKycLimit(userId: string, gate: { purchaseCents: bigint; orderId?: string; now?: Date }, client: Client = db): Promise<boolean> {
+export async function exceedsKycLimit(
+  userId: string,
+  gate: { purchaseCents: bigint; orderId?: string; now?: Date },
+  client: Client = db,
+): Promise<boolean> {
   const kyc = await client.kycCase.findUnique({ where: { userId }, select: { status: true } });
   if (kyc?.status === "approved") return false;
   const committed = await client.order.aggregate({

@@ -18,7 +18,8 @@ export function openDetails(userId: string, dataEnc: Uint8Array): KycDetails {
 }
 
 type IdDocument = Pick<KycDetails, "idType" | "idNumber" | "nationality">;
-const normaliseId = (details: IdDocument) => `${details.nationality}|${details.idType}|${details.idNumber.toUpperCase().replace(/[\s-]/g, "")}`;
+const normaliseId = (details: IdDocument) =>
+  `${details.nationality}|${details.idType}|${details.idNumber.toUpperCase().replace(/[\s-]/g, "")}`;
 
 /** Same document → same hash, whatever the spacing or case of the number. */
 export function idNumberHash(details: IdDocument): string {

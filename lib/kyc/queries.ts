@@ -35,7 +35,15 @@ export async function kycQueue(status: KycStatus | "flagged") {
     where,
     orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }], // oldest first
     take: 200,
-    select: { id: true, status: true, flagged: true, humanReviewRequestedAt: true, submittedAt: true, decidedAt: true, user: { select: { email: true } } },
+    select: {
+      id: true,
+      status: true,
+      flagged: true,
+      humanReviewRequestedAt: true,
+      submittedAt: true,
+      decidedAt: true,
+      user: { select: { email: true } },
+    },
   });
 }
 
@@ -45,7 +53,10 @@ export async function kycCaseForReview(caseId: string) {
     where: { id: caseId },
     include: {
       user: { select: { id: true, email: true } },
-      documents: { orderBy: { createdAt: "desc" }, select: { id: true, kind: true, mimeType: true, sizeBytes: true, supersededAt: true, createdAt: true } },
+      documents: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, kind: true, mimeType: true, sizeBytes: true, supersededAt: true, createdAt: true },
+      },
       notes: { orderBy: { createdAt: "desc" }, include: { author: { select: { email: true } } } },
       events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { email: true } } } },
     },
@@ -59,7 +70,11 @@ export async function kycQueueSummary(): Promise<{ waiting: number; flagged: num
   const [waiting, flagged, oldest] = await Promise.all([
     db.kycCase.count({ where: { status: "pending" } }),
     db.kycCase.count({ where: { status: "pending", flagged: true } }),
-    db.kycCase.findFirst({ where: { status: "pending" }, orderBy: { submittedAt: "asc" }, select: { submittedAt: true } }),
+    db.kycCase.findFirst({
+      where: { status: "pending" },
+      orderBy: { submittedAt: "asc" },
+      select: { submittedAt: true },
+    }),
   ]);
   return { waiting, flagged, oldestSubmittedAt: oldest?.submittedAt ?? null };
 }

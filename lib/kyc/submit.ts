@@ -26,10 +26,16 @@ export async function submitKyc({ userId, details, files }: KycSubmission, reque
   });
   const status = existing?.status ?? "not_started";
   if (!(SUBMITTABLE as readonly string[]).includes(status)) {
-    throw new UserError(status === "pending" ? "Your documents are being reviewed; there is nothing to send now." : `Your verification is ${status.replace("_", " ")}; it cannot be changed here.`);
+    throw new UserError(
+      status === "pending"
+        ? "Your documents are being reviewed; there is nothing to send now."
+        : `Your verification is ${status.replace("_", " ")}; it cannot be changed here.`,
+    );
   }
   const first = status === "not_started" || !existing?.dataEnc;
-  const requested = new Set<ResubmitItem>(first ? ["details", "id_front", "id_back", "selfie"] : (existing!.resubmitItems as ResubmitItem[]));
+  const requested = new Set<ResubmitItem>(
+    first ? ["details", "id_front", "id_back", "selfie"] : (existing!.resubmitItems as ResubmitItem[]),
+  );
   const finalDetails = details ?? (existing?.dataEnc ? openDetails(userId, existing.dataEnc) : undefined);
   if (!finalDetails || (requested.has("details") && !details)) throw new UserError("Fill in your personal details.");
 
@@ -38,7 +44,9 @@ export async function submitKyc({ userId, details, files }: KycSubmission, reque
   if (TWO_SIDED.includes(finalDetails.idType)) needed.push("id_back");
   const missing = needed.filter((kind) => !files[kind] && (requested.has(kind) || !have.has(kind)));
   if (missing.length) {
-    const fieldErrors = Object.fromEntries(missing.map((kind) => [kind, [`Add the ${DOCUMENT_LABELS[kind].toLowerCase()}.`]]));
+    const fieldErrors = Object.fromEntries(
+      missing.map((kind) => [kind, [`Add the ${DOCUMENT_LABELS[kind].toLowerCase()}.`]]),
+    );
     throw new UserError(`Add: ${missing.map((kind) => DOCUMENT_LABELS[kind]).join(", ")}.`, fieldErrors);
   }
 
@@ -59,7 +67,8 @@ export async function submitKyc({ userId, details, files }: KycSubmission, reque
   const idHash = idNumberHash(finalDetails);
   const flags = await preCheck(userId, finalDetails);
   const kycCase = existing ?? (await db.kycCase.create({ data: { userId } }));
-  const stored: { kind: KycDocumentKind; storageKey: string; keyId: string; mimeType: string; sizeBytes: number }[] = [];
+  const stored: { kind: KycDocumentKind; storageKey: string; keyId: string; mimeType: string; sizeBytes: number }[] =
+    [];
   try {
     for (const [kind, upload] of prepared) {
       const { storageKey, keyId } = await storeEncryptedFile(upload.content, (key) => documentContext(kycCase.id, key));
@@ -83,10 +92,16 @@ export async function submitKyc({ userId, details, files }: KycSubmission, reque
       });
       if (updated.count !== 1) throw new UserError("Your verification changed meanwhile. Reload the page.");
       const replaced = [...new Set(stored.map((document) => document.kind))];
-      await tx.kycDocument.updateMany({ where: { caseId: kycCase.id, kind: { in: replaced }, supersededAt: null }, data: { supersededAt: now } });
+      await tx.kycDocument.updateMany({
+        where: { caseId: kycCase.id, kind: { in: replaced }, supersededAt: null },
+        data: { supersededAt: now },
+      });
       await tx.kycDocument.createMany({ data: stored.map((document) => ({ ...document, caseId: kycCase.id })) });
-      await tx.kycEvent.create({ data: { caseId: kycCase.id, actorId: userId, type: first ? "submitted" : "resubmitted" } });
-      if (flags.length) await tx.kycEvent.create({ data: { caseId: kycCase.id, type: "flagged", message: flags.join(" ") } });
+      await tx.kycEvent.create({
+        data: { caseId: kycCase.id, actorId: userId, type: first ? "submitted" : "resubmitted" },
+      });
+      if (flags.length)
+        await tx.kycEvent.create({ data: { caseId: kycCase.id, type: "flagged", message: flags.join(" ") } });
       await recordActivity(userId, "kyc_submitted", request, undefined, tx);
       return { caseId: kycCase.id, flags };
     });

@@ -15,7 +15,11 @@ export const CREDIT_FOUR_EYES_CENTS = 1_000_000n;
 type Tx = Prisma.TransactionClient;
 export type CreditOutcome = { creditId: string; status: "posted" | "pending" };
 
-async function postCredit(tx: Tx, credit: { id: string; userId: string; amountCents: bigint; note: string }, by: string): Promise<string> {
+async function postCredit(
+  tx: Tx,
+  credit: { id: string; userId: string; amountCents: bigint; note: string },
+  by: string,
+): Promise<string> {
   return postTransaction(tx, {
     kind: "admin_credit",
     description: `Bank transfer credited: ${credit.note}`,
@@ -28,26 +32,49 @@ async function postCredit(tx: Tx, credit: { id: string; userId: string; amountCe
   });
 }
 
-export async function creditBalance(admin: { id: string }, userId: string, cents: bigint, note: string, request: RequestInfo): Promise<CreditOutcome> {
+export async function creditBalance(
+  admin: { id: string },
+  userId: string,
+  cents: bigint,
+  note: string,
+  request: RequestInfo,
+): Promise<CreditOutcome> {
   if (cents <= 0n) throw new UserError("Enter a positive amount.");
   if (userId === admin.id) throw new UserError("You cannot credit your own balance. Ask another admin.");
   const customer = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!customer) throw new UserError("That customer does not exist.");
   const needsSecondAdmin = cents > CREDIT_FOUR_EYES_CENTS;
   return db.$transaction(async (tx) => {
-    const credit = await tx.balanceCredit.create({ data: { userId, amountCents: cents, note, requestedById: admin.id } });
+    const credit = await tx.balanceCredit.create({
+      data: { userId, amountCents: cents, note, requestedById: admin.id },
+    });
     if (needsSecondAdmin) {
       await recordAudit(
-        { actorId: admin.id, action: "ledger.credit.requested", targetType: "user", targetId: userId, details: { creditId: credit.id, cents: cents.toString(), note } },
+        {
+          actorId: admin.id,
+          action: "ledger.credit.requested",
+          targetType: "user",
+          targetId: userId,
+          details: { creditId: credit.id, cents: cents.toString(), note },
+        },
         request,
         tx,
       );
       return { creditId: credit.id, status: "pending" as const };
     }
     const transactionId = await postCredit(tx, credit, admin.id);
-    await tx.balanceCredit.update({ where: { id: credit.id }, data: { status: "posted", ledgerTransactionId: transactionId } });
+    await tx.balanceCredit.update({
+      where: { id: credit.id },
+      data: { status: "posted", ledgerTransactionId: transactionId },
+    });
     await recordAudit(
-      { actorId: admin.id, action: "ledger.credit", targetType: "user", targetId: userId, details: { creditId: credit.id, cents: cents.toString(), note, transactionId } },
+      {
+        actorId: admin.id,
+        action: "ledger.credit",
+        targetType: "user",
+        targetId: userId,
+        details: { creditId: credit.id, cents: cents.toString(), note, transactionId },
+      },
       request,
       tx,
     );
@@ -67,15 +94,22 @@ export async function decideCredit(
     await tx.$queryRaw`SELECT id FROM "BalanceCredit" WHERE id = ${creditId}::uuid FOR UPDATE`;
     const credit = await tx.balanceCredit.findUnique({ where: { id: creditId } });
     if (!credit || credit.status !== "pending") throw new UserError("That credit is not waiting for approval.");
-    if (credit.requestedById === admin.id) throw new UserError("You asked for this credit; another admin must decide it.");
+    if (credit.requestedById === admin.id)
+      throw new UserError("You asked for this credit; another admin must decide it.");
     if (credit.userId === admin.id) throw new UserError("You cannot decide a credit to your own balance.");
     const decided = { decidedById: admin.id, decidedAt: new Date() };
     let transactionId: string | undefined;
     if (decision.approve) {
       transactionId = await postCredit(tx, credit, admin.id);
-      await tx.balanceCredit.update({ where: { id: creditId }, data: { status: "posted", ledgerTransactionId: transactionId, ...decided } });
+      await tx.balanceCredit.update({
+        where: { id: creditId },
+        data: { status: "posted", ledgerTransactionId: transactionId, ...decided },
+      });
     } else {
-      await tx.balanceCredit.update({ where: { id: creditId }, data: { status: "rejected", rejectionReason: decision.reason, ...decided } });
+      await tx.balanceCredit.update({
+        where: { id: creditId },
+        data: { status: "rejected", rejectionReason: decision.reason, ...decided },
+      });
     }
     await recordAudit(
       {
@@ -83,7 +117,12 @@ export async function decideCredit(
         action: decision.approve ? "ledger.credit.approved" : "ledger.credit.rejected",
         targetType: "user",
         targetId: credit.userId,
-        details: { creditId, cents: credit.amountCents.toString(), requestedById: credit.requestedById, ...(transactionId ? { transactionId } : { reason: (decision as { reason: string }).reason }) },
+        details: {
+          creditId,
+          cents: credit.amountCents.toString(),
+          requestedById: credit.requestedById,
+          ...(transactionId ? { transactionId } : { reason: (decision as { reason: string }).reason }),
+        },
       },
       request,
       tx,
@@ -91,7 +130,16 @@ export async function decideCredit(
   });
 }
 
-export type PendingCredit = { id: string; userId: string; email: string; amount: string; note: string; requestedBy: string | null; requestedById: string | null; createdAt: Date };
+export type PendingCredit = {
+  id: string;
+  userId: string;
+  email: string;
+  amount: string;
+  note: string;
+  requestedBy: string | null;
+  requestedById: string | null;
+  createdAt: Date;
+};
 
 /** Credits waiting for a second admin, oldest first (optionally for one customer). */
 export async function pendingCredits(userId?: string): Promise<PendingCredit[]> {

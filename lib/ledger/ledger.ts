@@ -50,10 +50,12 @@ export async function postTransaction(tx: Tx, transaction: NewTransaction): Prom
     totals.set(posting.account.currency, (totals.get(posting.account.currency) ?? 0n) + posting.amount);
   }
   for (const [currency, total] of totals) {
-    if (total !== 0n) throw new Error(`Ledger transaction "${transaction.description}" is off by ${total} in ${currency}`);
+    if (total !== 0n)
+      throw new Error(`Ledger transaction "${transaction.description}" is off by ${total} in ${currency}`);
   }
   const entries = [];
-  for (const posting of transaction.postings) entries.push({ accountId: await accountId(tx, posting.account), amount: posting.amount });
+  for (const posting of transaction.postings)
+    entries.push({ accountId: await accountId(tx, posting.account), amount: posting.amount });
   const created = await tx.ledgerTransaction.create({
     data: {
       kind: transaction.kind,

@@ -38,7 +38,9 @@ export async function sendMail(mail: Mail): Promise<void> {
     if (NODE_ENV === "production") {
       console.log(`[mail] SMTP_URL is not set; "${message.subject}" to ${message.to} was not sent.`);
     } else {
-      console.log(`[mail] SMTP_URL is not set; not sent (development: printed here).\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`);
+      console.log(
+        `[mail] SMTP_URL is not set; not sent (development: printed here).\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`,
+      );
     }
     return;
   }
@@ -47,7 +49,10 @@ export async function sendMail(mail: Mail): Promise<void> {
     await db.outboxEmail.update({ where: { id: record.id }, data: { sentAt: new Date() } });
   } catch (error) {
     // The message stays in the outbox with the reason; the user can ask for it again.
-    await db.outboxEmail.update({ where: { id: record.id }, data: { error: redact(String(error), secretLinks).slice(0, 500) } });
+    await db.outboxEmail.update({
+      where: { id: record.id },
+      data: { error: redact(String(error), secretLinks).slice(0, 500) },
+    });
     console.error(`[mail] sending "${message.subject}" failed: ${redact(String(error), secretLinks)}`);
   }
 }

@@ -39,10 +39,17 @@ export function twoFactorChangedMail(to: string, enabled: boolean): Mail {
 
 export function kycDecisionMail(
   to: string,
-  choice: { decision: "approve" } | { decision: "reject"; message: string } | { decision: "request_resubmission"; message: string; items: string[] },
+  choice:
+    | { decision: "approve" }
+    | { decision: "reject"; message: string }
+    | { decision: "request_resubmission"; message: string; items: string[] },
 ): Mail {
   if (choice.decision === "approve") {
-    return { to, subject: "Your identity is verified", text: "Your identity documents were approved. Larger purchases and withdrawals are now open to you.\n" };
+    return {
+      to,
+      subject: "Your identity is verified",
+      text: "Your identity documents were approved. Larger purchases and withdrawals are now open to you.\n",
+    };
   }
   if (choice.decision === "reject") {
     return {

@@ -57,4 +57,3 @@ export function breakEvenPriceCents(costCents: bigint, outputSats: bigint): bigi
   if (outputSats <= 0n) return null;
   return divCeil(costCents * SATS_PER_BTC, outputSats);
 }
-

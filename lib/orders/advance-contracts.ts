@@ -4,7 +4,13 @@ import "server-only";
 import { db } from "@/lib/db";
 
 export async function advanceContracts(now = new Date()): Promise<{ started: number; completed: number }> {
-  const started = await db.contract.updateMany({ where: { status: "scheduled", startsAt: { lte: now } }, data: { status: "active" } });
-  const completed = await db.contract.updateMany({ where: { status: "active", endsAt: { lte: now } }, data: { status: "completed" } });
+  const started = await db.contract.updateMany({
+    where: { status: "scheduled", startsAt: { lte: now } },
+    data: { status: "active" },
+  });
+  const completed = await db.contract.updateMany({
+    where: { status: "active", endsAt: { lte: now } },
+    data: { status: "completed" },
+  });
   return { started: started.count, completed: completed.count };
 }

@@ -12,14 +12,22 @@ import { placeOrder } from "./place-order";
 export async function checkout(userId: string, input: PlaceOrderInput, request: RequestInfo): Promise<string> {
   const client = cardPaymentClient();
   if (input.paymentMethod === "card" && !client) throw new UserError(CARD_PAYMENT_UNAVAILABLE);
-  const { orderId } = await placeOrder({ userId, slug: input.slug, th: input.th, paymentMethod: input.paymentMethod, idempotencyKey: input.idempotencyKey });
+  const { orderId } = await placeOrder({
+    userId,
+    slug: input.slug,
+    th: input.th,
+    paymentMethod: input.paymentMethod,
+    idempotencyKey: input.idempotencyKey,
+  });
   await recordActivity(userId, "order_placed", request, { orderId, th: input.th });
   if (client && input.paymentMethod === "card") return startCardCheckout(client, orderId, userId);
   try {
     await payWithBalance(orderId, userId);
   } catch (error) {
     if (error instanceof UserError) {
-      throw new UserError(`Your order is reserved for 30 minutes but not paid: ${error.message} You can pay it from Orders.`);
+      throw new UserError(
+        `Your order is reserved for 30 minutes but not paid: ${error.message} You can pay it from Orders.`,
+      );
     }
     throw error;
   }

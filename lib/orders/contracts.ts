@@ -5,17 +5,32 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 const DAY_MS = 86_400_000;
 
-export function contractWindow(paidAt: Date, startDelayDays: number, durationDays: number): { startsAt: Date; endsAt: Date } {
+export function contractWindow(
+  paidAt: Date,
+  startDelayDays: number,
+  durationDays: number,
+): { startsAt: Date; endsAt: Date } {
   const midnight = Date.UTC(paidAt.getUTCFullYear(), paidAt.getUTCMonth(), paidAt.getUTCDate());
   const startsAt = new Date(midnight + startDelayDays * DAY_MS);
   return { startsAt, endsAt: new Date(startsAt.getTime() + durationDays * DAY_MS) };
 }
 
 export async function createContract(tx: Prisma.TransactionClient, orderId: string, paidAt: Date): Promise<string> {
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { product: { select: { startDelayDays: true, poolFeeBps: true } } } });
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { product: { select: { startDelayDays: true, poolFeeBps: true } } },
+  });
   const { startsAt, endsAt } = contractWindow(paidAt, order.product.startDelayDays, order.durationDays);
   const contract = await tx.contract.create({
-    data: { orderId, userId: order.userId, productId: order.productId, th: order.th, poolFeeBps: order.product.poolFeeBps, startsAt, endsAt },
+    data: {
+      orderId,
+      userId: order.userId,
+      productId: order.productId,
+      th: order.th,
+      poolFeeBps: order.product.poolFeeBps,
+      startsAt,
+      endsAt,
+    },
     select: { id: true },
   });
   return contract.id;

@@ -39,7 +39,10 @@ export async function fulfilOrder(
     orderId: order.id,
     idempotencyKey: `order-paid:${order.id}`,
     postings: [
-      { account: payment.via === "balance" ? customerUsd(order.userId) : { kind: "stripe_clearing", currency: "USD" }, amount: -total },
+      {
+        account: payment.via === "balance" ? customerUsd(order.userId) : { kind: "stripe_clearing", currency: "USD" },
+        amount: -total,
+      },
       { account: { kind: "platform_revenue", currency: "USD" }, amount: total },
     ],
   });

@@ -6,7 +6,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 
 /** Takes `th` from the product's stock; false when not enough is left (or, with onSaleOnly, it is not on sale). */
-export async function reserveTh(tx: Tx, productId: string, th: number, { onSaleOnly }: { onSaleOnly: boolean }): Promise<boolean> {
+export async function reserveTh(
+  tx: Tx,
+  productId: string,
+  th: number,
+  { onSaleOnly }: { onSaleOnly: boolean },
+): Promise<boolean> {
   const reserved = onSaleOnly
     ? await tx.$executeRaw`
         UPDATE "Product" SET "soldTh" = "soldTh" + ${th}, "updatedAt" = now()

@@ -14,11 +14,16 @@ export const ACCOUNT_CANNOT_PAY = "This account cannot pay right now. Contact su
 export type PaymentRefusal = { code: "account" | "identity"; message: string; reason: string };
 
 const REFUSALS: Record<PaymentRefusal["code"], PaymentRefusal> = {
-  account: { code: "account", message: ACCOUNT_CANNOT_PAY, reason: "this account cannot buy right now; contact support" },
+  account: {
+    code: "account",
+    message: ACCOUNT_CANNOT_PAY,
+    reason: "this account cannot buy right now; contact support",
+  },
   identity: {
     code: "identity",
     message: KYC_PURCHASE_LIMIT_MESSAGE,
-    reason: "purchases above $1,000.00 in total need a verified identity; verify it under Identity, then pay from your balance",
+    reason:
+      "purchases above $1,000.00 in total need a verified identity; verify it under Identity, then pay from your balance",
   },
 };
 
@@ -31,10 +36,15 @@ export async function lockCustomerPayments(tx: Tx, userId: string): Promise<void
 }
 
 /** Takes the customer's payment lock, then says why this order may not be paid now (null: it may). */
-export async function paymentRefusal(tx: Tx, order: { id: string; userId: string; totalCents: number }, now: Date): Promise<PaymentRefusal | null> {
+export async function paymentRefusal(
+  tx: Tx,
+  order: { id: string; userId: string; totalCents: number },
+  now: Date,
+): Promise<PaymentRefusal | null> {
   await lockCustomerPayments(tx, order.userId);
   const user = await tx.user.findUnique({ where: { id: order.userId }, select: { status: true } });
   if (user?.status !== "active") return REFUSALS.account;
-  if (await exceedsKycLimit(order.userId, { purchaseCents: BigInt(order.totalCents), orderId: order.id, now }, tx)) return REFUSALS.identity;
+  if (await exceedsKycLimit(order.userId, { purchaseCents: BigInt(order.totalCents), orderId: order.id, now }, tx))
+    return REFUSALS.identity;
   return null;
 }

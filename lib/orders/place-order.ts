@@ -19,24 +19,41 @@ export const RESERVATION_MINUTES = 30;
 export const OPEN_ORDER_LIMIT = 3;
 export const NOT_ENOUGH_LEFT = "Not enough hashrate left";
 
-export type PlaceOrderInput = { userId: string; slug: string; th: number; paymentMethod: PaymentMethod; idempotencyKey: string };
+export type PlaceOrderInput = {
+  userId: string;
+  slug: string;
+  th: number;
+  paymentMethod: PaymentMethod;
+  idempotencyKey: string;
+};
 
-export async function placeOrder(input: PlaceOrderInput, now = new Date()): Promise<{ orderId: string; created: boolean }> {
+export async function placeOrder(
+  input: PlaceOrderInput,
+  now = new Date(),
+): Promise<{ orderId: string; created: boolean }> {
   await consumeLimit("orderPlacementPerAccount", input.userId);
   const [user, product] = await Promise.all([
     db.user.findUnique({ where: { id: input.userId }, select: { emailVerifiedAt: true, status: true } }),
     db.product.findUnique({ where: { slug: input.slug } }),
   ]);
   if (!user || user.status !== "active") throw new UserError("This account cannot buy right now. Contact support.");
-  if (!user.emailVerifiedAt) throw new UserError("Confirm your email address before buying. We can send a new link from your dashboard.");
+  if (!user.emailVerifiedAt)
+    throw new UserError("Confirm your email address before buying. We can send a new link from your dashboard.");
 
   if (!product || product.status !== "on_sale") throw new UserError("This plan is not on sale.");
   if (!Number.isSafeInteger(input.th) || input.th < product.minOrderTh || input.th > product.maxOrderTh) {
-    throw new UserError(`Choose between ${formatInteger(product.minOrderTh)} and ${formatInteger(product.maxOrderTh)} TH.`, {
-      th: [`Between ${formatInteger(product.minOrderTh)} and ${formatInteger(product.maxOrderTh)} TH.`],
-    });
+    throw new UserError(
+      `Choose between ${formatInteger(product.minOrderTh)} and ${formatInteger(product.maxOrderTh)} TH.`,
+      {
+        th: [`Between ${formatInteger(product.minOrderTh)} and ${formatInteger(product.maxOrderTh)} TH.`],
+      },
+    );
   }
-  const rates = { hashrateFeePerTh: product.hashrateFeePerTh.toFixed(6), serviceFeePerThDay: product.serviceFeePerThDay.toFixed(6), durationDays: product.durationDays };
+  const rates = {
+    hashrateFeePerTh: product.hashrateFeePerTh.toFixed(6),
+    serviceFeePerThDay: product.serviceFeePerThDay.toFixed(6),
+    durationDays: product.durationDays,
+  };
   const price = priceOrder(rates, input.th);
 
   try {
@@ -45,10 +62,15 @@ export async function placeOrder(input: PlaceOrderInput, now = new Date()): Prom
       // A repeat (double submit) is the order it repeats, not a refusal: looked up only when
       // something below would refuse, so the common path pays nothing for it.
       const repeat = async () => {
-        const order = await tx.order.findUnique({ where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
+        const order = await tx.order.findUnique({
+          where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } },
+          select: { id: true },
+        });
         return order ? { orderId: order.id, created: false } : null;
       };
-      const open = await tx.order.count({ where: { userId: input.userId, status: "pending_payment", reservedUntil: { gt: now } } });
+      const open = await tx.order.count({
+        where: { userId: input.userId, status: "pending_payment", reservedUntil: { gt: now } },
+      });
       if (open >= OPEN_ORDER_LIMIT) {
         const same = await repeat();
         if (same) return same;
@@ -62,11 +84,17 @@ export async function placeOrder(input: PlaceOrderInput, now = new Date()): Prom
       if (!(await reserveTh(tx, product.id, input.th, { onSaleOnly: true }))) {
         const same = await repeat();
         if (same) return same;
-        const left = await tx.product.findUniqueOrThrow({ where: { id: product.id }, select: { soldTh: true, inventoryTh: true } });
-        const remaining = Math.max(0, left.inventoryTh - left.soldTh);
-        throw new UserError(`${NOT_ENOUGH_LEFT}: ${formatInteger(remaining)} TH remain${remaining >= product.minOrderTh ? "; choose fewer" : ""}.`, {
-          th: [`Only ${formatInteger(remaining)} TH left.`],
+        const left = await tx.product.findUniqueOrThrow({
+          where: { id: product.id },
+          select: { soldTh: true, inventoryTh: true },
         });
+        const remaining = Math.max(0, left.inventoryTh - left.soldTh);
+        throw new UserError(
+          `${NOT_ENOUGH_LEFT}: ${formatInteger(remaining)} TH remain${remaining >= product.minOrderTh ? "; choose fewer" : ""}.`,
+          {
+            th: [`Only ${formatInteger(remaining)} TH left.`],
+          },
+        );
       }
       const order = await tx.order.create({
         data: {
@@ -90,7 +118,10 @@ export async function placeOrder(input: PlaceOrderInput, now = new Date()): Prom
   } catch (error) {
     // A double submit: the first request created the order; this one's reservation was rolled back.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const order = await db.order.findUnique({ where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
+      const order = await db.order.findUnique({
+        where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } },
+        select: { id: true },
+      });
       if (order) return { orderId: order.id, created: false };
     }
     throw error;

@@ -15,13 +15,20 @@ export async function ownOrders(userId: string) {
 }
 
 export async function ownContracts(userId: string) {
-  return db.contract.findMany({ where: { userId }, orderBy: { startsAt: "desc" }, include: { product: { select: { title: true } } } });
+  return db.contract.findMany({
+    where: { userId },
+    orderBy: { startsAt: "desc" },
+    include: { product: { select: { title: true } } },
+  });
 }
 
 /** One of the customer's contracts; null for another customer's, unknown or malformed ids. */
 export async function ownContract(userId: string, id: string) {
   return UUID.test(id)
-    ? db.contract.findFirst({ where: { id, userId }, include: { product: { select: { title: true, machineModel: true } }, order: true } })
+    ? db.contract.findFirst({
+        where: { id, userId },
+        include: { product: { select: { title: true, machineModel: true } }, order: true },
+      })
     : null;
 }
 
@@ -31,6 +38,10 @@ export async function ordersForStaff(status: OrderStatus | "all") {
     where: status === "all" ? undefined : { status },
     orderBy: { createdAt: "desc" },
     take: 200,
-    include: { user: { select: { id: true, email: true } }, product: { select: { title: true } }, contract: { select: { status: true } } },
+    include: {
+      user: { select: { id: true, email: true } },
+      product: { select: { title: true } },
+      contract: { select: { status: true } },
+    },
   });
 }

@@ -18,14 +18,24 @@ import { ACCOUNT_CANNOT_PAY } from "@/lib/orders/payment-guard";
 import { cardPaymentClient } from "./stripe";
 
 const MIN_SESSION_MS = 31 * 60_000; // Stripe wants a session to stay open at least 30 minutes
-export const CARD_PAYMENT_IN_PROGRESS = "A card payment for this order is being confirmed; the order shows as paid as soon as the payment processor confirms it.";
+export const CARD_PAYMENT_IN_PROGRESS =
+  "A card payment for this order is being confirmed; the order shows as paid as soon as the payment processor confirms it.";
 
-export async function startCardCheckout(client: Stripe, orderId: string, userId: string, now = new Date()): Promise<string> {
+export async function startCardCheckout(
+  client: Stripe,
+  orderId: string,
+  userId: string,
+  now = new Date(),
+): Promise<string> {
   await consumeLimit("cardCheckoutPerAccount", userId);
-  const order = await db.order.findFirst({ where: { id: orderId, userId }, include: { product: { select: { title: true } }, user: { select: { email: true, status: true } } } });
+  const order = await db.order.findFirst({
+    where: { id: orderId, userId },
+    include: { product: { select: { title: true } }, user: { select: { email: true, status: true } } },
+  });
   if (!order) throw new UserError("That order does not exist.");
   if (order.user.status !== "active") throw new UserError(ACCOUNT_CANNOT_PAY);
-  if (order.status !== "pending_payment" || order.reservedUntil <= now) throw new UserError("This order can no longer be paid. Place a new one.");
+  if (order.status !== "pending_payment" || order.reservedUntil <= now)
+    throw new UserError("This order can no longer be paid. Place a new one.");
 
   if (order.stripeCheckoutSessionId) {
     const current = await client.checkout.sessions.retrieve(order.stripeCheckoutSessionId);
@@ -63,7 +73,10 @@ export async function startCardCheckout(client: Stripe, orderId: string, userId:
     data: { stripeCheckoutSessionId: session.id, checkoutSessions: attempt, paymentMethod: "card" },
   });
   if (count !== 1) {
-    const recorded = await db.order.findFirst({ where: { id: order.id, userId }, select: { stripeCheckoutSessionId: true } });
+    const recorded = await db.order.findFirst({
+      where: { id: order.id, userId },
+      select: { stripeCheckoutSessionId: true },
+    });
     if (recorded?.stripeCheckoutSessionId !== session.id) {
       await expireQuietly(client, session.id);
       throw new UserError("This order changed meanwhile. Reload the page.");
@@ -79,7 +92,8 @@ export async function startCardCheckout(client: Stripe, orderId: string, userId:
  * its way) refuses.
  */
 export async function closeCheckoutSession(client: Stripe | null, sessionId: string): Promise<void> {
-  if (!client) throw new UserError("A card payment was started for this order and cannot be checked right now. Try again later.");
+  if (!client)
+    throw new UserError("A card payment was started for this order and cannot be checked right now. Try again later.");
   const session = await client.checkout.sessions.retrieve(sessionId);
   if (session.status === "expired") return;
   if (session.status === "open") {
@@ -98,7 +112,10 @@ async function expireQuietly(client: Stripe, sessionId: string): Promise<void> {
   try {
     await client.checkout.sessions.expire(sessionId);
   } catch (error) {
-    console.warn(`[stripe] could not expire the unused session ${sessionId}:`, error instanceof Error ? error.message : error);
+    console.warn(
+      `[stripe] could not expire the unused session ${sessionId}:`,
+      error instanceof Error ? error.message : error,
+    );
   }
 }
 
@@ -111,7 +128,12 @@ export async function startTopUpCheckout(client: Stripe, userId: string, cents: 
     customer_email: user.email,
     client_reference_id: userId,
     metadata: { kind: "top_up", userId, cents: String(cents) },
-    line_items: [{ quantity: 1, price_data: { currency: "usd", unit_amount: cents, product_data: { name: "Hashwork balance top-up" } } }],
+    line_items: [
+      {
+        quantity: 1,
+        price_data: { currency: "usd", unit_amount: cents, product_data: { name: "Hashwork balance top-up" } },
+      },
+    ],
     success_url: `${origin}/dashboard/wallet?topup=1`,
     cancel_url: `${origin}/dashboard/wallet`,
   });

@@ -26,14 +26,19 @@ const HANDLERS: Partial<Record<Stripe.Event.Type, (tx: Tx, session: Session, not
   "checkout.session.completed": sessionPaid,
   // Delayed methods (bank debits): "completed" comes first with payment_status "unpaid", then one of these.
   "checkout.session.async_payment_succeeded": sessionPaid,
-  "checkout.session.async_payment_failed": (tx, session) => sessionEnded(tx, session, "Your card payment did not go through; the reservation was released."),
+  "checkout.session.async_payment_failed": (tx, session) =>
+    sessionEnded(tx, session, "Your card payment did not go through; the reservation was released."),
   "checkout.session.expired": (tx, session) => sessionEnded(tx, session, null),
 };
 
 const STRIPE_REQUEST = { ip: null, userAgent: "stripe" };
 const sessionKey = (sessionId: string) => `stripe-session:${sessionId}`;
 
-export async function handleStripeWebhook(rawBody: string, signature: string | null, secret: string): Promise<WebhookResult> {
+export async function handleStripeWebhook(
+  rawBody: string,
+  signature: string | null,
+  secret: string,
+): Promise<WebhookResult> {
   let event: Stripe.Event;
   try {
     event = Stripe.webhooks.constructEvent(rawBody, signature ?? "", secret);
@@ -44,12 +49,14 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   if (!handler) return { status: 200, body: "Ignored" };
   const session = event.data.object as Session;
   // Not recorded as handled: the payment is still on its way and its own event will follow.
-  if (event.type === "checkout.session.completed" && session.payment_status !== "paid") return { status: 200, body: "Awaiting payment" };
+  if (event.type === "checkout.session.completed" && session.payment_status !== "paid")
+    return { status: 200, body: "Awaiting payment" };
   const notices: Notices = [];
   try {
     const handled = await db.$transaction(async (tx) => {
       // Only this key decides "already processed"; a concurrent delivery waits here for the first to commit.
-      const inserted = await tx.$executeRaw`INSERT INTO "ProcessedStripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`;
+      const inserted =
+        await tx.$executeRaw`INSERT INTO "ProcessedStripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`;
       if (inserted === 0) return false;
       await handler(tx, session, notices);
       return true;
@@ -57,24 +64,41 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     await tellCustomers(notices);
     return handled ? { status: 200, body: "OK" } : { status: 200, body: "Already processed" };
   } catch (error) {
-    console.error(`[stripe] handling ${event.type} ${event.id} failed:`, error instanceof Error ? error.message : error);
+    console.error(
+      `[stripe] handling ${event.type} ${event.id} failed:`,
+      error instanceof Error ? error.message : error,
+    );
     return { status: 500, body: "Handling failed; Stripe will retry" };
   }
 }
 
 async function mismatch(tx: Tx, session: Session, reason: string) {
   console.warn(`[stripe] session ${session.id} not fulfilled: ${reason}`);
-  await recordAudit({ actorId: null, action: "stripe.mismatch", targetType: "stripe_session", targetId: session.id, details: { reason } }, STRIPE_REQUEST, tx);
+  await recordAudit(
+    {
+      actorId: null,
+      action: "stripe.mismatch",
+      targetType: "stripe_session",
+      targetId: session.id,
+      details: { reason },
+    },
+    STRIPE_REQUEST,
+    tx,
+  );
 }
 
 async function sessionPaid(tx: Tx, session: Session, notices: Notices) {
   if (session.payment_status !== "paid") return;
   // Another event about this session already moved its money.
-  if (await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: sessionKey(session.id) }, select: { id: true } })) return;
+  if (
+    await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: sessionKey(session.id) }, select: { id: true } })
+  )
+    return;
   const amount = BigInt(session.amount_total ?? -1);
   if (session.metadata?.kind === "top_up") {
     const userId = session.metadata.userId;
-    if (!userId || session.currency !== "usd" || String(amount) !== session.metadata.cents) return mismatch(tx, session, "top-up amount or user does not match");
+    if (!userId || session.currency !== "usd" || String(amount) !== session.metadata.cents)
+      return mismatch(tx, session, "top-up amount or user does not match");
     await postTransaction(tx, {
       kind: "top_up",
       description: "Card top-up",
@@ -88,12 +112,16 @@ async function sessionPaid(tx: Tx, session: Session, notices: Notices) {
   }
 
   const orderId = session.metadata?.orderId;
-  const found = orderId && orderId === session.client_reference_id ? await tx.order.findUnique({ where: { id: orderId }, select: { userId: true } }) : null;
+  const found =
+    orderId && orderId === session.client_reference_id
+      ? await tx.order.findUnique({ where: { id: orderId }, select: { userId: true } })
+      : null;
   if (!found) return mismatch(tx, session, "no order matches the session");
   // The customer's payments are decided one at a time; read the order again under that lock.
   await lockCustomerPayments(tx, found.userId);
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId! } });
-  if (session.currency !== "usd" || amount !== BigInt(order.totalCents)) return mismatch(tx, session, `amount ${amount} does not match the order total ${order.totalCents}`);
+  if (session.currency !== "usd" || amount !== BigInt(order.totalCents))
+    return mismatch(tx, session, `amount ${amount} does not match the order total ${order.totalCents}`);
   if (order.status === "paid") {
     if (order.paymentMethod === "card" && order.stripeCheckoutSessionId === session.id) return; // this session paid it
     return creditToBalance(tx, notices, order, session, amount, "second payment, the order was already paid");
@@ -107,12 +135,20 @@ async function sessionPaid(tx: Tx, session: Session, notices: Notices) {
     // Paid after the reservation ended (e.g. "expired" arrived first): take the TH again if any are left.
     reserved = await reserveTh(tx, order.productId, order.th, { onSaleOnly: false });
   }
-  if (!reserved) return creditToBalance(tx, notices, order, session, amount, "the hashrate sold out after the reservation ended");
+  if (!reserved)
+    return creditToBalance(tx, notices, order, session, amount, "the hashrate sold out after the reservation ended");
   await fulfilOrder(tx, order, { via: "card", stripeCheckoutSessionId: session.id }, now);
 }
 
 /** The card payment goes to the customer's USD balance instead of the order, which gives back its TH. */
-async function creditToBalance(tx: Tx, notices: Notices, order: Order, session: Session, amount: bigint, reason: string) {
+async function creditToBalance(
+  tx: Tx,
+  notices: Notices,
+  order: Order,
+  session: Session,
+  amount: bigint,
+  reason: string,
+) {
   const transactionId = await postTransaction(tx, {
     kind: "refund",
     description: `Card payment for order ${order.id.slice(0, 8)} credited to your balance: ${reason}`,
@@ -127,12 +163,21 @@ async function creditToBalance(tx: Tx, notices: Notices, order: Order, session: 
   if (order.status === "paid") {
     await tx.order.update({ where: { id: order.id }, data: { notice } });
   } else {
-    const { count } = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { status: "refunded", notice } });
+    const { count } = await tx.order.updateMany({
+      where: { id: order.id, status: order.status },
+      data: { status: "refunded", notice },
+    });
     if (count !== 1) throw new Error(`Order ${order.id} changed while its card payment was credited`);
     if (order.status === "pending_payment") await releaseTh(tx, order.productId, order.th);
   }
   await recordAudit(
-    { actorId: null, action: "payment.credited", targetType: "order", targetId: order.id, details: { sessionId: session.id, cents: amount.toString(), reason, transactionId } },
+    {
+      actorId: null,
+      action: "payment.credited",
+      targetType: "order",
+      targetId: order.id,
+      details: { sessionId: session.id, cents: amount.toString(), reason, transactionId },
+    },
     STRIPE_REQUEST,
     tx,
   );
@@ -146,7 +191,10 @@ async function tellCustomers(notices: Notices) {
       const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
       if (user) await sendMail(cardPaymentCreditedMail(user.email, notice));
     } catch (error) {
-      console.error("[stripe] could not email the customer about a credited payment:", error instanceof Error ? error.message : error);
+      console.error(
+        "[stripe] could not email the customer about a credited payment:",
+        error instanceof Error ? error.message : error,
+      );
     }
   }
 }

@@ -1,6 +1,11 @@
 // Everything the calculator and the storefront card show for N TH of a plan: the price, and
 // what that hashrate is expected to mine at today's market snapshot.
-import { breakEvenPriceCents, expectedDailySats, satsToCents, type NetworkConditions } from "@/lib/mining/expected-output";
+import {
+  breakEvenPriceCents,
+  expectedDailySats,
+  satsToCents,
+  type NetworkConditions,
+} from "@/lib/mining/expected-output";
 import { priceOrder, type OrderPrice, type PlanRates } from "./order-price";
 
 export type MarketConditions = NetworkConditions & { btcPriceCents: bigint };

@@ -8,16 +8,23 @@ import { THEME_SCRIPT } from "@/lib/theme/theme-script";
 const THEME_SCRIPT_HASH = `'sha256-${createHash("sha256").update(THEME_SCRIPT).digest("base64")}'`;
 
 /** Paths rendered per request: everything that depends on who is asking. */
-const DYNAMIC_PREFIXES = ["/dashboard", "/admin", "/sign-in", "/sign-up", "/verify-email", "/reset-password", "/checkout", "/api"];
+const DYNAMIC_PREFIXES = [
+  "/dashboard",
+  "/admin",
+  "/sign-in",
+  "/sign-up",
+  "/verify-email",
+  "/reset-password",
+  "/checkout",
+  "/api",
+];
 
 export function isPerRequestPath(pathname: string): boolean {
   return DYNAMIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
 export function contentSecurityPolicy({ nonce, dev }: { nonce: string | null; dev: boolean }): string {
-  const scripts = nonce
-    ? `'self' 'nonce-${nonce}' ${THEME_SCRIPT_HASH} 'strict-dynamic'`
-    : `'self' 'unsafe-inline'`;
+  const scripts = nonce ? `'self' 'nonce-${nonce}' ${THEME_SCRIPT_HASH} 'strict-dynamic'` : `'self' 'unsafe-inline'`;
   return [
     "default-src 'self'",
     `script-src ${scripts}${dev ? " 'unsafe-eval'" : ""}`,

@@ -20,7 +20,10 @@ function pathFor(storageKey: string): string {
 }
 
 /** Encrypts and stores `content`; `context` binds the ciphertext to its owner row. */
-export async function storeEncryptedFile(content: Buffer, context: (storageKey: string) => string): Promise<{ storageKey: string; keyId: string }> {
+export async function storeEncryptedFile(
+  content: Buffer,
+  context: (storageKey: string) => string,
+): Promise<{ storageKey: string; keyId: string }> {
   const storageKey = randomUUID();
   const { blob, keyId } = encrypt(keyRing(), content, context(storageKey));
   const file = pathFor(storageKey);

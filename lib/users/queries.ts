@@ -8,14 +8,33 @@ export async function searchUsers(query: string) {
     where: query ? { email: { contains: query.toLowerCase() } } : undefined,
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, email: true, role: true, status: true, emailVerifiedAt: true, totpEnabledAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      status: true,
+      emailVerifiedAt: true,
+      totpEnabledAt: true,
+      createdAt: true,
+    },
   });
 }
 
 /** One account for its console page; null for unknown or malformed ids. */
 export async function userForStaff(id: string) {
   return /^[0-9a-f-]{36}$/i.test(id)
-    ? db.user.findUnique({ where: { id }, select: { id: true, email: true, role: true, status: true, emailVerifiedAt: true, createdAt: true, kycCase: { select: { status: true } } } })
+    ? db.user.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          email: true,
+          role: true,
+          status: true,
+          emailVerifiedAt: true,
+          createdAt: true,
+          kycCase: { select: { status: true } },
+        },
+      })
     : null;
 }
 

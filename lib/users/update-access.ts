@@ -9,16 +9,27 @@ import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 
 export type AccessChange = { userId: string; role: Role; status: Extract<UserStatus, "active" | "restricted"> };
 
-export async function updateUserAccess(admin: { id: string; role: Role }, change: AccessChange, request: RequestInfo): Promise<void> {
+export async function updateUserAccess(
+  admin: { id: string; role: Role },
+  change: AccessChange,
+  request: RequestInfo,
+): Promise<void> {
   if (change.userId === admin.id && (change.role !== admin.role || change.status !== "active")) {
     throw new UserError("You cannot change your own role or restrict yourself. Ask another admin.");
   }
   const before = await db.user.findUnique({ where: { id: change.userId }, select: { role: true, status: true } });
-  if (!before || before.status === "closing" || before.status === "closed") throw new UserError("That account cannot be changed.");
+  if (!before || before.status === "closing" || before.status === "closed")
+    throw new UserError("That account cannot be changed.");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: change.userId }, data: { role: change.role, status: change.status } });
     await recordAudit(
-      { actorId: admin.id, action: "user.access.update", targetType: "user", targetId: change.userId, details: { before, after: { role: change.role, status: change.status } } },
+      {
+        actorId: admin.id,
+        action: "user.access.update",
+        targetType: "user",
+        targetId: change.userId,
+        details: { before, after: { role: change.role, status: change.status } },
+      },
       request,
       tx,
     );

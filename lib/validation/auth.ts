@@ -3,7 +3,6 @@ import { z } from "zod";
 import { PASSWORD_MAX } from "@/lib/auth/password-policy";
 import { env } from "@/lib/env";
 
-
 export const emailField = z
   .string({ error: "Enter your email address." })
   .trim()
@@ -12,8 +11,13 @@ export const emailField = z
   .pipe(z.email("Enter a valid email address, like name@example.com."));
 
 // Length and strength of new passwords are checked by passwordProblem (zxcvbn) in the action.
-const newPassword = z.string({ error: "Choose a password." }).max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
-const anyPassword = z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX, "That password is too long.");
+const newPassword = z
+  .string({ error: "Choose a password." })
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+const anyPassword = z
+  .string({ error: "Enter your password." })
+  .min(1, "Enter your password.")
+  .max(PASSWORD_MAX, "That password is too long.");
 const checkbox = z.literal("on").optional();
 
 export const signUpInput = z.object({
@@ -53,13 +57,20 @@ export const changePasswordInput = z.object({
 });
 
 export const totpCodeInput = z.object({
-  code: z.string({ error: "Enter the 6-digit code." }).trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app."),
+  code: z
+    .string({ error: "Enter the 6-digit code." })
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from your app."),
 });
 
 export const enableTotpInput = totpCodeInput.extend({ password: anyPassword });
 
 export const disableTotpInput = z.object({
-  code: z.string({ error: "Enter a code." }).trim().min(6, "Enter the 6-digit code or a recovery code.").max(14, "That code is too long."),
+  code: z
+    .string({ error: "Enter a code." })
+    .trim()
+    .min(6, "Enter the 6-digit code or a recovery code.")
+    .max(14, "That code is too long."),
 });
 
 export const confirmEmailInput = z.object({ token: z.string().max(100) });
@@ -80,7 +91,8 @@ export function safeCallbackUrl(value: string | undefined | null, appUrl: string
   } catch {
     return fallback;
   }
-  if ([value, decoded].some((text) => /[\u0000-\u001f\u007f\\]/.test(text)) || decoded.startsWith("//")) return fallback;
+  if ([value, decoded].some((text) => /[\u0000-\u001f\u007f\\]/.test(text)) || decoded.startsWith("//"))
+    return fallback;
   const app = new URL(appUrl);
   let url: URL;
   try {

@@ -12,7 +12,11 @@ export const creditInput = z.object({
       return BigInt(dollars!) * 100n + BigInt(cents.padEnd(2, "0"));
     })
     .refine((cents) => cents > 0n, "Enter a positive amount."),
-  note: z.string({ error: "Say where the money came from." }).trim().min(3, "Say where the money came from.").max(300, "Use at most 300 characters."),
+  note: z
+    .string({ error: "Say where the money came from." })
+    .trim()
+    .min(3, "Say where the money came from.")
+    .max(300, "Use at most 300 characters."),
 });
 
 export const decideCreditInput = z.discriminatedUnion("decision", [
@@ -25,5 +29,10 @@ export const decideCreditInput = z.discriminatedUnion("decision", [
 ]);
 
 export const topUpInput = z.object({
-  dollars: z.string({ error: "Enter an amount." }).trim().regex(/^\d{1,5}$/, "Enter whole dollars, from 10 to 50,000.").transform(Number).refine((value) => value >= 10 && value <= 50_000, "Enter whole dollars, from 10 to 50,000."),
+  dollars: z
+    .string({ error: "Enter an amount." })
+    .trim()
+    .regex(/^\d{1,5}$/, "Enter whole dollars, from 10 to 50,000.")
+    .transform(Number)
+    .refine((value) => value >= 10 && value <= 50_000, "Enter whole dollars, from 10 to 50,000."),
 });

@@ -8,7 +8,10 @@ const whole = (label: string, min: number, max: number) =>
     .trim()
     .regex(/^\d+$/, `Enter ${label} as a whole number.`)
     .transform(Number)
-    .refine((value) => value >= min && value <= max, `${label[0]!.toUpperCase()}${label.slice(1)} must be between ${min} and ${max}.`);
+    .refine(
+      (value) => value >= min && value <= max,
+      `${label[0]!.toUpperCase()}${label.slice(1)} must be between ${min} and ${max}.`,
+    );
 
 const decimal = (label: string, places: number, max: number) =>
   z
@@ -19,7 +22,11 @@ const decimal = (label: string, places: number, max: number) =>
 
 export const productInput = z
   .object({
-    slug: z.string({ error: "Enter a slug." }).trim().max(100).regex(SLUG_PATTERN, "Use lower-case letters, digits and single dashes."),
+    slug: z
+      .string({ error: "Enter a slug." })
+      .trim()
+      .max(100)
+      .regex(SLUG_PATTERN, "Use lower-case letters, digits and single dashes."),
     title: z.string({ error: "Enter a title." }).trim().min(3, "Enter a title.").max(120),
     machineModel: z.string({ error: "Enter the machine model." }).trim().min(2).max(80),
     machineHashrateThs: whole("the machine hashrate", 1, 100_000),
@@ -35,9 +42,15 @@ export const productInput = z
     startDelayDays: whole("the start delay", 0, 30),
     sortOrder: whole("the position", 0, 100_000),
   })
-  .refine((product) => product.maxOrderTh >= product.minOrderTh, { path: ["maxOrderTh"], message: "The maximum order must be at least the minimum." });
+  .refine((product) => product.maxOrderTh >= product.minOrderTh, {
+    path: ["maxOrderTh"],
+    message: "The maximum order must be at least the minimum.",
+  });
 export type ProductInput = z.output<typeof productInput>;
 
 export const saveProductInput = productInput.and(z.object({ id: z.uuid().optional() }));
 
-export const productStatusInput = z.object({ id: z.uuid("Unknown product."), status: z.enum(["on_sale", "sold_out", "archived"], { error: "Choose a status." }) });
+export const productStatusInput = z.object({
+  id: z.uuid("Unknown product."),
+  status: z.enum(["on_sale", "sold_out", "archived"], { error: "Choose a status." }),
+});

@@ -42,7 +42,9 @@ function letPostgresUserReach(target: string, log: (line: string) => void): void
     dir = parent;
   }
   if (granted.length > 0) {
-    log(`Running as root: PostgreSQL runs as the "postgres" user, so it was given traverse-only access (o+x) to ${granted.join(", ")}`);
+    log(
+      `Running as root: PostgreSQL runs as the "postgres" user, so it was given traverse-only access (o+x) to ${granted.join(", ")}`,
+    );
   }
 }
 
@@ -58,7 +60,9 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -155,10 +159,18 @@ function ensurePostgresUser(): void {
     execFileSync("id", ["-u", "postgres"], { stdio: "ignore" });
   } catch {
     try {
-      execFileSync("sh", ["-c", "getent group postgres >/dev/null || groupadd postgres; useradd -g postgres -M -s /usr/sbin/nologin postgres"], { stdio: "ignore" });
+      execFileSync(
+        "sh",
+        [
+          "-c",
+          "getent group postgres >/dev/null || groupadd postgres; useradd -g postgres -M -s /usr/sbin/nologin postgres",
+        ],
+        { stdio: "ignore" },
+      );
     } catch (error) {
-      throw new Error(`Running as root needs a "postgres" user for PostgreSQL, and creating one failed: ${String(error)}`);
+      throw new Error(
+        `Running as root needs a "postgres" user for PostgreSQL, and creating one failed: ${String(error)}`,
+      );
     }
   }
 }
-

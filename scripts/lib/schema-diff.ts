@@ -43,7 +43,8 @@ export default {
 function withDummyUrl(schema: string): string {
   return schema.replace(
     /datasource\s+db\s*\{([^}]*)\}/,
-    (_m, body: string) => `datasource db {${body.replace(/\s*url\s*=.*\n/, "\n")}  url = "postgresql://stub@localhost/stub"\n}`,
+    (_m, body: string) =>
+      `datasource db {${body.replace(/\s*url\s*=.*\n/, "\n")}  url = "postgresql://stub@localhost/stub"\n}`,
   );
 }
 

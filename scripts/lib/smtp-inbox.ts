@@ -14,7 +14,9 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
   const subject = /^Subject: (.*)$/im.exec(headers)?.[1] ?? "";
   let body = rest.join("\n\n");
   if (/Content-Transfer-Encoding: quoted-printable/i.test(raw)) {
-    body = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    body = body
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   }
   return { to, subject, text: body, raw };
 }
@@ -33,7 +35,8 @@ export async function startSmtpInbox({ saveTo }: { saveTo?: string } = {}) {
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
         const raw = Buffer.concat(chunks).toString("utf8");
         messages.push(parseMail(raw, to));
-        if (saveTo) writeFileSync(path.join(saveTo, `${Date.now()}-${messages.length}.json`), JSON.stringify({ to, raw }));
+        if (saveTo)
+          writeFileSync(path.join(saveTo, `${Date.now()}-${messages.length}.json`), JSON.stringify({ to, raw }));
         callback();
       });
     },
@@ -47,7 +50,9 @@ export async function startSmtpInbox({ saveTo }: { saveTo?: string } = {}) {
     async waitFor(address: string, subject: RegExp, timeoutMs = 10_000): Promise<ReceivedMail> {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        const found = messages.filter((mail) => mail.to.includes(address.toLowerCase()) && subject.test(mail.subject)).at(-1);
+        const found = messages
+          .filter((mail) => mail.to.includes(address.toLowerCase()) && subject.test(mail.subject))
+          .at(-1);
         if (found) return found;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

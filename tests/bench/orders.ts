@@ -41,22 +41,39 @@ async function timed(worker: () => Promise<void>): Promise<{ count: number; late
       }
     }),
   );
-  return { count: latencies.length, latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+  return {
+    count: latencies.length,
+    latencies: latencies.sort((a, b) => a - b),
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 async function product(inventoryTh: number) {
   return db.product.create({
     data: {
-      slug: `bench-${randomUUID().slice(0, 8)}`, title: "Bench plan", machineModel: "Antminer S19 Pro", machineHashrateThs: 110,
-      efficiencyJPerTh: "29.5", electricityUsdPerKwh: "0.06", durationDays: 20, hashrateFeePerTh: "0.2", serviceFeePerThDay: "0.0425",
-      poolFeeBps: 250, inventoryTh, minOrderTh: 1, maxOrderTh: 5, status: "on_sale",
+      slug: `bench-${randomUUID().slice(0, 8)}`,
+      title: "Bench plan",
+      machineModel: "Antminer S19 Pro",
+      machineHashrateThs: 110,
+      efficiencyJPerTh: "29.5",
+      electricityUsdPerKwh: "0.06",
+      durationDays: 20,
+      hashrateFeePerTh: "0.2",
+      serviceFeePerThDay: "0.0425",
+      poolFeeBps: 250,
+      inventoryTh,
+      minOrderTh: 1,
+      maxOrderTh: 5,
+      status: "on_sale",
     },
   });
 }
 
 try {
   const users = await Promise.all(
-    Array.from({ length: 200 }, (_, index) => db.user.create({ data: { email: `bench-${index}@example.com`, passwordHash: "x", emailVerifiedAt: new Date() } })),
+    Array.from({ length: 200 }, (_, index) =>
+      db.user.create({ data: { email: `bench-${index}@example.com`, passwordHash: "x", emailVerifiedAt: new Date() } }),
+    ),
   );
   const big = await product(100_000_000);
 
@@ -64,7 +81,13 @@ try {
   let next = 0;
   const place = async () => {
     const user = users[next++ % CONCURRENCY]!;
-    await placeOrder({ userId: user.id, slug: big.slug, th: 1, paymentMethod: "balance", idempotencyKey: randomUUID() });
+    await placeOrder({
+      userId: user.id,
+      slug: big.slug,
+      th: 1,
+      paymentMethod: "balance",
+      idempotencyKey: randomUUID(),
+    });
   };
   for (let i = 0; i < 50; i++) await place();
   const app = await timed(place);
@@ -72,7 +95,10 @@ try {
   // The same conditional UPDATE, alone, straight through pg.
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   const raw = await timed(async () => {
-    await pool.query(`UPDATE "Product" SET "soldTh" = "soldTh" + 1, "updatedAt" = now() WHERE id = $1 AND status = 'on_sale' AND "soldTh" + 1 <= "inventoryTh"`, [big.id]);
+    await pool.query(
+      `UPDATE "Product" SET "soldTh" = "soldTh" + 1, "updatedAt" = now() WHERE id = $1 AND status = 'on_sale' AND "soldTh" + 1 <= "inventoryTh"`,
+      [big.id],
+    );
   });
   await pool.end();
 
@@ -82,7 +108,13 @@ try {
     users.map(async (user, index) => {
       const th = 1 + (index % 5);
       try {
-        await placeOrder({ userId: user.id, slug: small.slug, th, paymentMethod: "balance", idempotencyKey: randomUUID() });
+        await placeOrder({
+          userId: user.id,
+          slug: small.slug,
+          th,
+          paymentMethod: "balance",
+          idempotencyKey: randomUUID(),
+        });
         return { ok: true, th };
       } catch (error) {
         if (!(error instanceof UserError) || !error.message.startsWith(NOT_ENOUGH_LEFT)) throw error;
@@ -97,10 +129,16 @@ try {
   const rawRate = raw.count / raw.seconds;
   console.log(`\n${CONCURRENCY} concurrent buyers, ${DURATION_MS / 1000} s each\n`);
   console.log("path                               per s    p50 ms   p99 ms");
-  console.log(`placeOrder (real code path)   ${appRate.toFixed(0).padStart(10)} ${percentile(app.latencies, 50).toFixed(1).padStart(9)} ${percentile(app.latencies, 99).toFixed(1).padStart(8)}`);
-  console.log(`conditional UPDATE via pg     ${rawRate.toFixed(0).padStart(10)} ${percentile(raw.latencies, 50).toFixed(1).padStart(9)} ${percentile(raw.latencies, 99).toFixed(1).padStart(8)}`);
+  console.log(
+    `placeOrder (real code path)   ${appRate.toFixed(0).padStart(10)} ${percentile(app.latencies, 50).toFixed(1).padStart(9)} ${percentile(app.latencies, 99).toFixed(1).padStart(8)}`,
+  );
+  console.log(
+    `conditional UPDATE via pg     ${rawRate.toFixed(0).padStart(10)} ${percentile(raw.latencies, 50).toFixed(1).padStart(9)} ${percentile(raw.latencies, 99).toFixed(1).padStart(8)}`,
+  );
   console.log(`ratio: ${((appRate / rawRate) * 100).toFixed(0)} % of the raw rate (goal ≥ 20 %)`);
-  console.log(`oversell check: 200 buyers, 150 TH → sold ${soldTh} TH = accepted ${accepted} TH, ${Math.max(0, soldTh - 150)} TH oversold`);
+  console.log(
+    `oversell check: 200 buyers, 150 TH → sold ${soldTh} TH = accepted ${accepted} TH, ${Math.max(0, soldTh - 150)} TH oversold`,
+  );
   if (soldTh !== accepted || soldTh > 150) process.exitCode = 1;
 } finally {
   await db.$disconnect();

@@ -44,7 +44,12 @@ try {
   for (const target of TARGETS) {
     await measure(server.url + target.path, 3); // warm-up: compile caches, ISR fill, JIT
     const result = await measure(server.url + target.path, DURATION_S);
-    results.push({ name: target.name, rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx });
+    results.push({
+      name: target.name,
+      rps: result.requests.average,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+    });
   }
 
   const baseline = results[0]!.rps;

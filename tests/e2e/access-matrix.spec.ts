@@ -25,7 +25,8 @@ async function contextFor(browser: Browser, who: Who, accounts: Map<Role, Accoun
 test.describe("access matrix", () => {
   const accounts = new Map<Role, Account>();
   test.beforeAll(async () => {
-    for (const role of ["customer", "kyc_reviewer", "privacy_officer", "admin"] as const) accounts.set(role, await createAccount(role));
+    for (const role of ["customer", "kyc_reviewer", "privacy_officer", "admin"] as const)
+      accounts.set(role, await createAccount(role));
   });
 
   for (const who of EVERYONE) {
@@ -48,7 +49,9 @@ test.describe("access matrix", () => {
     });
   }
 
-  test("staff without two-factor authentication are sent to turn it on before any staff page works", async ({ browser }) => {
+  test("staff without two-factor authentication are sent to turn it on before any staff page works", async ({
+    browser,
+  }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const admin = await createAccount("admin", { twoFactor: false });
@@ -67,7 +70,9 @@ test.describe("access matrix", () => {
     await query(`UPDATE "User" SET "totpEnabledAt" = NULL WHERE id = $1`, [admin.id]);
     await page.getByRole("button", { name: "Credit balance" }).click();
     await expect(page.getByText("Turn on two-factor authentication")).toBeVisible();
-    const entries = await query<{ n: string }>(`SELECT count(*) AS n FROM "LedgerAccount" WHERE "userId" = $1`, [victim.id]);
+    const entries = await query<{ n: string }>(`SELECT count(*) AS n FROM "LedgerAccount" WHERE "userId" = $1`, [
+      victim.id,
+    ]);
     expect(Number(entries[0]!.n)).toBe(0);
     await context.close();
   });
@@ -75,7 +80,12 @@ test.describe("access matrix", () => {
   // Each staff action: where an admin finds it, how to fill it in, and how to tell it took effect.
   const ACTIONS: {
     name: string;
-    setup: () => Promise<{ path: string; fill: (page: Page) => Promise<void>; button: string; changed: () => Promise<boolean> }>;
+    setup: () => Promise<{
+      path: string;
+      fill: (page: Page) => Promise<void>;
+      button: string;
+      changed: () => Promise<boolean>;
+    }>;
   }[] = [
     {
       name: "restrict an account",
@@ -83,9 +93,15 @@ test.describe("access matrix", () => {
         const victim = await createAccount("customer");
         return {
           path: `/admin/users?q=${encodeURIComponent(victim.email)}`,
-          fill: (page) => page.getByRole("combobox", { name: `Status of ${victim.email}` }).selectOption("restricted").then(() => {}),
+          fill: (page) =>
+            page
+              .getByRole("combobox", { name: `Status of ${victim.email}` })
+              .selectOption("restricted")
+              .then(() => {}),
           button: "Save",
-          changed: async () => (await query<{ status: string }>(`SELECT status FROM "User" WHERE id = $1`, [victim.id]))[0]!.status === "restricted",
+          changed: async () =>
+            (await query<{ status: string }>(`SELECT status FROM "User" WHERE id = $1`, [victim.id]))[0]!.status ===
+            "restricted",
         };
       },
     },
@@ -100,7 +116,15 @@ test.describe("access matrix", () => {
             await page.getByLabel("Note (bank reference)").fill("matrix test");
           },
           button: "Credit balance",
-          changed: async () => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "LedgerAccount" a JOIN "LedgerEntry" e ON e."accountId" = a.id WHERE a."userId" = $1`, [victim.id]))[0]!.n) > 0,
+          changed: async () =>
+            Number(
+              (
+                await query<{ n: string }>(
+                  `SELECT count(*) AS n FROM "LedgerAccount" a JOIN "LedgerEntry" e ON e."accountId" = a.id WHERE a."userId" = $1`,
+                  [victim.id],
+                )
+              )[0]!.n,
+            ) > 0,
         };
       },
     },
@@ -115,14 +139,18 @@ test.describe("access matrix", () => {
           path: `/admin/products/${product!.id}`,
           fill: async () => {},
           button: "Archive",
-          changed: async () => (await query<{ status: string }>(`SELECT status FROM "Product" WHERE id = $1`, [product!.id]))[0]!.status === "archived",
+          changed: async () =>
+            (await query<{ status: string }>(`SELECT status FROM "Product" WHERE id = $1`, [product!.id]))[0]!
+              .status === "archived",
         };
       },
     },
   ];
 
   for (const action of ACTIONS) {
-    test(`staff action "${action.name}" as every role: only an admin's request changes anything`, async ({ browser }) => {
+    test(`staff action "${action.name}" as every role: only an admin's request changes anything`, async ({
+      browser,
+    }) => {
       test.setTimeout(90_000);
       const target = await action.setup();
       const admin = await contextFor(browser, "admin", accounts);
@@ -146,7 +174,11 @@ test.describe("access matrix", () => {
 
       const replay = (request: APIRequestContext) =>
         request.post(captured!.url, {
-          headers: { "next-action": captured!.headers["next-action"]!, "content-type": captured!.headers["content-type"]!, accept: "text/x-component" },
+          headers: {
+            "next-action": captured!.headers["next-action"]!,
+            "content-type": captured!.headers["content-type"]!,
+            accept: "text/x-component",
+          },
           data: captured!.body,
           maxRedirects: 0,
         });

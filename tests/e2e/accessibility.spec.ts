@@ -3,9 +3,33 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createAccount, signIn } from "./support/accounts";
 
-const PUBLIC = ["/", "/products/antminer-s19-pro-20-days", "/privacy", "/sign-in", "/sign-up", "/reset-password", "/no-such-page"];
-const CUSTOMER = ["/dashboard", "/dashboard/orders", "/dashboard/contracts", "/dashboard/wallet", "/dashboard/kyc", "/dashboard/security", "/checkout/antminer-s19-pro-20-days"];
-const ADMIN = ["/admin", "/admin/kyc", "/admin/users", "/admin/orders", "/admin/products", "/admin/products/new", "/admin/audit"];
+const PUBLIC = [
+  "/",
+  "/products/antminer-s19-pro-20-days",
+  "/privacy",
+  "/sign-in",
+  "/sign-up",
+  "/reset-password",
+  "/no-such-page",
+];
+const CUSTOMER = [
+  "/dashboard",
+  "/dashboard/orders",
+  "/dashboard/contracts",
+  "/dashboard/wallet",
+  "/dashboard/kyc",
+  "/dashboard/security",
+  "/checkout/antminer-s19-pro-20-days",
+];
+const ADMIN = [
+  "/admin",
+  "/admin/kyc",
+  "/admin/users",
+  "/admin/orders",
+  "/admin/products",
+  "/admin/products/new",
+  "/admin/audit",
+];
 
 async function audit(page: import("@playwright/test").Page, paths: string[]) {
   for (const scheme of ["light", "dark"] as const) {
@@ -15,7 +39,13 @@ async function audit(page: import("@playwright/test").Page, paths: string[]) {
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const serious = results.violations
         .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-        .map((violation) => `${path} (${scheme}): ${violation.id} — ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
+        .map(
+          (violation) =>
+            `${path} (${scheme}): ${violation.id} — ${violation.nodes
+              .map((node) => node.target.join(" "))
+              .slice(0, 3)
+              .join(", ")}`,
+        );
       expect(serious, serious.join("\n")).toEqual([]);
     }
   }

@@ -23,7 +23,10 @@ async function freshCode(secret: string, previous?: string): Promise<string> {
   }
 }
 
-test("sign up, confirm the email, sign in, turn on 2FA, sign out, sign in with a code", async ({ page, browser }, testInfo) => {
+test("sign up, confirm the email, sign in, turn on 2FA, sign out, sign in with a code", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const csp = watchCsp(page);
   const email = `e2e-${Date.now()}@example.com`;
@@ -108,7 +111,10 @@ test("sign up, confirm the email, sign in, turn on 2FA, sign out, sign in with a
   expect(csp).toEqual([]);
 });
 
-test("signed-out visitors are sent to sign-in from every private area, whatever headers they send", async ({ page, request }) => {
+test("signed-out visitors are sent to sign-in from every private area, whatever headers they send", async ({
+  page,
+  request,
+}) => {
   for (const path of ["/dashboard", "/dashboard/security", "/admin", "/admin/audit", "/admin/users"]) {
     await page.goto(path);
     await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(path).replace(/%/g, "%")}`));
@@ -123,7 +129,10 @@ test("signed-out visitors are sent to sign-in from every private area, whatever 
   }
 });
 
-test("hostile callback URLs never break the sign-in page nor send a signed-in visitor off-site", async ({ page, baseURL }) => {
+test("hostile callback URLs never break the sign-in page nor send a signed-in visitor off-site", async ({
+  page,
+  baseURL,
+}) => {
   const hostile = [
     "%2F%09%2Fevil.example",
     "%2F%0A%2Fevil.example",

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { createAccount, signIn } from "./support/accounts";
 
-test("an admin credits $500, the customer buys 100 TH from the balance, and the sold bar moves", async ({ browser }, testInfo) => {
+test("an admin credits $500, the customer buys 100 TH from the balance, and the sold bar moves", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const customerAccount = await createAccount("customer");
   const adminAccount = await createAccount("admin");

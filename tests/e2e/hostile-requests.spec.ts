@@ -9,11 +9,13 @@ function consoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
     // The browser reports the document's own 404 this way; sub-resources are checked below.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("response", (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== "document") errors.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400 && response.request().resourceType() !== "document")
+      errors.push(`${response.status()} ${response.url()}`);
   });
   return errors;
 }
@@ -27,12 +29,21 @@ test("every page, found or not, loads with no console error or CSP violation, si
     await page.waitForLoadState("networkidle");
     expect(errors, `console on ${path}`).toEqual([]);
   };
-  for (const path of ["/", "/products/antminer-s19-pro-20-days", "/privacy", "/sign-in", "/sign-up", "/reset-password"]) await visit(path, 200);
-  for (const path of ["/no-such-page", "/products/no-such-plan", "/sign-in/no-such-step", "/sign-up/x/y", "/checkout"]) await visit(path, 404);
+  for (const path of ["/", "/products/antminer-s19-pro-20-days", "/privacy", "/sign-in", "/sign-up", "/reset-password"])
+    await visit(path, 200);
+  for (const path of ["/no-such-page", "/products/no-such-plan", "/sign-in/no-such-step", "/sign-up/x/y", "/checkout"])
+    await visit(path, 404);
 
   await signIn(page, await createAccount("customer"));
   for (const path of ["/dashboard", "/dashboard/orders", "/checkout/antminer-s19-pro-20-days"]) await visit(path, 200);
-  for (const path of ["/dashboard/anything", "/dashboard/contracts/not-a-contract", "/dashboard/orders/x/y", "/admin/anything", "/checkout/no-such-plan", "/checkout/antminer-s19-pro-20-days/extra"]) {
+  for (const path of [
+    "/dashboard/anything",
+    "/dashboard/contracts/not-a-contract",
+    "/dashboard/orders/x/y",
+    "/admin/anything",
+    "/checkout/no-such-plan",
+    "/checkout/antminer-s19-pro-20-days/extra",
+  ]) {
     await visit(path, 404);
     await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
   }
@@ -57,7 +68,10 @@ test("malformed percent-encoding in any dynamic path answers 400, never 500", as
   }
 });
 
-test("server actions take small bodies only; the KYC upload route stops at its own limit", async ({ page, request }) => {
+test("server actions take small bodies only; the KYC upload route stops at its own limit", async ({
+  page,
+  request,
+}) => {
   // Catch a real action's id from the sign-in form, then send it a 2 MB body.
   await page.goto("/sign-in");
   const actionRequest = page.waitForRequest((req) => req.method() === "POST" && Boolean(req.headers()["next-action"]));
@@ -67,7 +81,11 @@ test("server actions take small bodies only; the KYC upload route stops at its o
   const actionId = (await actionRequest).headers()["next-action"]!;
   const [before] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ActivityEvent"`);
   const big = await request.post("/sign-in", {
-    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", origin: new URL(page.url()).origin },
+    headers: {
+      "next-action": actionId,
+      "content-type": "text/plain;charset=UTF-8",
+      origin: new URL(page.url()).origin,
+    },
     data: JSON.stringify([{ email: "x".repeat(2 * 1024 * 1024) }]),
   });
   expect(big.status()).toBe(413);
@@ -81,11 +99,16 @@ test("server actions take small bodies only; the KYC upload route stops at its o
   expect((await request.post("/api/kyc/submission", { headers: { origin }, ...form })).status()).toBe(401);
   await signIn(page, await createAccount("customer"));
   const signedIn = page.context().request;
-  expect((await signedIn.post("/api/kyc/submission", { headers: { origin: "https://evil.example" }, ...form })).status()).toBe(403);
+  expect(
+    (await signedIn.post("/api/kyc/submission", { headers: { origin: "https://evil.example" }, ...form })).status(),
+  ).toBe(403);
   expect((await signedIn.post("/api/kyc/submission", { ...form })).status()).toBe(403); // no Origin at all
   const tooLarge = await signedIn.post("/api/kyc/submission", {
     headers: { origin },
-    multipart: { includeDetails: "0", id_front: { name: "big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(31 * 1024 * 1024) } },
+    multipart: {
+      includeDetails: "0",
+      id_front: { name: "big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(31 * 1024 * 1024) },
+    },
   });
   expect(tooLarge.status()).toBe(413);
   expect((await tooLarge.json()).ok).toBe(false);

@@ -44,7 +44,9 @@ test("KYC: submit real documents, a selfie is sent back, resubmitted, then appro
   await expect(reviewer.getByRole("listitem").filter({ hasText: "Selfie is blurry; ask again." })).toBeVisible();
   await reviewer.getByLabel("Ask for items again").check();
   await reviewer.getByRole("checkbox", { name: "Selfie" }).check();
-  await reviewer.getByLabel("Message to the customer").fill("Your selfie is blurry. Please take it again in good light.");
+  await reviewer
+    .getByLabel("Message to the customer")
+    .fill("Your selfie is blurry. Please take it again in good light.");
   await reviewer.getByRole("button", { name: "Save decision" }).click();
   await expect(reviewer.getByTestId("case-status")).toHaveText("Status: resubmission requested");
   await expect(reviewer.getByText("Selfie is blurry; ask again.")).toBeVisible();
@@ -55,7 +57,9 @@ test("KYC: submit real documents, a selfie is sent back, resubmitted, then appro
   await expect(customer.getByTestId("kyc-message")).toContainText("Your selfie is blurry");
   await expect(customer.getByText("Selfie is blurry; ask again.")).toHaveCount(0); // internal notes stay internal
   await expect(customer.getByLabel(/ID front/)).toHaveCount(0); // only what was asked for
-  await customer.getByLabel("Selfie holding your ID").setInputFiles({ name: "selfie2.png", mimeType: "image/png", buffer: await png(700, 500) });
+  await customer
+    .getByLabel("Selfie holding your ID")
+    .setInputFiles({ name: "selfie2.png", mimeType: "image/png", buffer: await png(700, 500) });
   await customer.getByRole("button", { name: "Send for review" }).click();
   await expect(customer.getByTestId("kyc-status")).toHaveText("Being reviewed");
 

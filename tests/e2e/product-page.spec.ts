@@ -10,7 +10,10 @@ test.describe("product page", () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Antminer S19 Pro · 20 days");
     const sold = await gotoFresh(page, S19, "antminer-s19-pro-20-days", page.getByRole("progressbar").first());
-    await expect(page.getByRole("progressbar", { name: `Sold ${sold}%` })).toHaveAttribute("aria-valuenow", String(sold));
+    await expect(page.getByRole("progressbar", { name: `Sold ${sold}%` })).toHaveAttribute(
+      "aria-valuenow",
+      String(sold),
+    );
 
     const th = page.getByLabel("Hashrate (TH)");
     await expect(th).toHaveValue("100");

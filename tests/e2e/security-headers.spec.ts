@@ -7,7 +7,14 @@ const EXPECTED = {
 };
 
 test("every kind of response carries the security headers and a CSP", async ({ request }) => {
-  for (const path of ["/", "/products/antminer-s19-pro-20-days", "/sign-in", "/dashboard", "/api/auth/session", "/no-such-page"]) {
+  for (const path of [
+    "/",
+    "/products/antminer-s19-pro-20-days",
+    "/sign-in",
+    "/dashboard",
+    "/api/auth/session",
+    "/no-such-page",
+  ]) {
     const response = await request.get(path, { maxRedirects: 0 });
     const headers = response.headers();
     for (const [name, value] of Object.entries(EXPECTED)) expect(headers[name], `${name} on ${path}`).toBe(value);
@@ -16,7 +23,8 @@ test("every kind of response carries the security headers and a CSP", async ({ r
     expect(csp, `CSP on ${path}`).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("default-src 'self'");
-    if (["/sign-in", "/api/auth/session"].includes(path)) expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'sha256-[^']+' 'strict-dynamic'/);
+    if (["/sign-in", "/api/auth/session"].includes(path))
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'sha256-[^']+' 'strict-dynamic'/);
     // Plain HTTP here: HSTS is only sent over HTTPS.
     expect(headers["strict-transport-security"]).toBeUndefined();
   }

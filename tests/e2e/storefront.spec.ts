@@ -6,7 +6,12 @@ test.describe("storefront", () => {
     const response = await page.goto("/");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("priced to the cent");
-    const sold = await gotoFresh(page, "/", "antminer-s19-pro-20-days", page.getByRole("progressbar", { name: /Antminer S19 Pro · 20 days/ }));
+    const sold = await gotoFresh(
+      page,
+      "/",
+      "antminer-s19-pro-20-days",
+      page.getByRole("progressbar", { name: /Antminer S19 Pro · 20 days/ }),
+    );
 
     const cards = page.getByTestId("product-card");
     await expect(cards).toHaveCount(await storefrontCount()); // on sale and sold out; drafts are not shown
@@ -84,7 +89,10 @@ test.describe("storefront", () => {
       "Close your account",
     ];
     for (const right of rights) await expect(page.getByRole("heading", { name: right })).toBeVisible();
-    await expect(page.getByRole("link", { name: "privacy@hashwork.example" }).first()).toHaveAttribute("href", "mailto:privacy@hashwork.example");
+    await expect(page.getByRole("link", { name: "privacy@hashwork.example" }).first()).toHaveAttribute(
+      "href",
+      "mailto:privacy@hashwork.example",
+    );
     await expect(page.getByRole("link", { name: /Privacy centre/ })).toHaveCount(0);
     await expect(page.getByRole("main")).toContainText("30 days");
   });

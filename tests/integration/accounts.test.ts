@@ -29,7 +29,8 @@ type Outcome = "accepted" | "refused" | "limited";
 const outcome = (attempt: Promise<unknown>): Promise<Outcome> =>
   attempt.then(
     () => "accepted",
-    (error: unknown) => (error instanceof RateLimitedError ? "limited" : error instanceof UserError ? "refused" : Promise.reject(error)),
+    (error: unknown) =>
+      error instanceof RateLimitedError ? "limited" : error instanceof UserError ? "refused" : Promise.reject(error),
   );
 const countOf = (outcomes: Outcome[], wanted: Outcome) => outcomes.filter((value) => value === wanted).length;
 
@@ -37,7 +38,10 @@ const countOf = (outcomes: Outcome[], wanted: Outcome) => outcomes.filter((value
 async function userWithTotp({ enabled }: { enabled: boolean }) {
   const user = await createUser(db);
   const secret = newTotpSecret();
-  await db.user.update({ where: { id: user.id }, data: { ...encryptTotpSecret(user.id, secret), totpEnabledAt: enabled ? new Date() : null } });
+  await db.user.update({
+    where: { id: user.id },
+    data: { ...encryptTotpSecret(user.id, secret), totpEnabledAt: enabled ? new Date() : null },
+  });
   return { user, secret };
 }
 
@@ -66,14 +70,18 @@ describe("sign-in brute force protection", () => {
 
     // Other accounts from the same address, and the same account from elsewhere, still work.
     await expect(checkPassword(other.email, TEST_PASSWORD, attacker)).resolves.toMatchObject({ id: other.id });
-    await expect(checkPassword(victim.email, TEST_PASSWORD, request("198.51.100.1"))).resolves.toMatchObject({ id: victim.id });
+    await expect(checkPassword(victim.email, TEST_PASSWORD, request("198.51.100.1"))).resolves.toMatchObject({
+      id: victim.id,
+    });
 
     const failures = await db.activityEvent.count({ where: { userId: victim.id, type: "sign_in_failed" } });
     expect(failures).toBe(10);
   });
 
   it("gives the same answer for an unknown email as for a wrong password", async () => {
-    const error = await checkPassword("nobody-here@example.com", "whatever-123456", request("192.0.2.1")).catch((e: unknown) => e);
+    const error = await checkPassword("nobody-here@example.com", "whatever-123456", request("192.0.2.1")).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toBe(WRONG_CREDENTIALS);
   });
@@ -83,7 +91,9 @@ describe("rate limits take a point before checking, so a parallel burst cannot s
   it("checks at most 10 of 40 parallel wrong passwords for one account", async () => {
     const victim = await createUser(db);
     const attacker = request("203.0.113.40");
-    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, n) => outcome(checkPassword(victim.email, `wrong-${n}`, attacker))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => outcome(checkPassword(victim.email, `wrong-${n}`, attacker))),
+    );
     // Every password that reaches verification and fails leaves a sign_in_failed row.
     const checked = await db.activityEvent.count({ where: { userId: victim.id, type: "sign_in_failed" } });
     expect(checked).toBeLessThanOrEqual(10);
@@ -94,7 +104,9 @@ describe("rate limits take a point before checking, so a parallel burst cannot s
   it("lets at most 5 of 50 parallel wrong sign-in codes reach verification", async () => {
     const { user, secret } = await userWithTotp({ enabled: true });
     const codes = await wrongCodes(secret);
-    const outcomes = await Promise.all(codes.map((code) => outcome(verifySignInSecondFactor(user.id, code, request("203.0.113.41")))));
+    const outcomes = await Promise.all(
+      codes.map((code) => outcome(verifySignInSecondFactor(user.id, code, request("203.0.113.41")))),
+    );
     const checked = await db.activityEvent.count({ where: { userId: user.id, type: "sign_in_failed" } });
     expect(checked).toBeLessThanOrEqual(5);
     expect(countOf(outcomes, "refused")).toBe(checked);
@@ -110,9 +122,14 @@ describe("rate limits take a point before checking, so a parallel burst cannot s
       ),
     );
     const off = await Promise.all(
-      (await wrongCodes(enabled.secret)).map((code) => outcome(disableTotp(enabled.user, code, request("203.0.113.42"), null))),
+      (await wrongCodes(enabled.secret)).map((code) =>
+        outcome(disableTotp(enabled.user, code, request("203.0.113.42"), null)),
+      ),
     );
-    for (const [user, outcomes] of [[enrolling.user, on], [enabled.user, off]] as const) {
+    for (const [user, outcomes] of [
+      [enrolling.user, on],
+      [enabled.user, off],
+    ] as const) {
       const checked = await db.activityEvent.count({ where: { userId: user.id, type: "second_factor_failed" } });
       expect(checked).toBeLessThanOrEqual(5);
       expect(countOf(outcomes, "refused")).toBe(checked);
@@ -125,10 +142,16 @@ describe("rate limits take a point before checking, so a parallel burst cannot s
     for (const code of (await wrongCodes(secret)).slice(0, 4)) {
       await expect(verifySignInSecondFactor(user.id, code, request("203.0.113.43"))).rejects.toThrow(UserError);
     }
-    await expect(verifySignInSecondFactor(user.id, await currentTotp(secret), request("203.0.113.43"))).resolves.toBe("totp");
+    await expect(verifySignInSecondFactor(user.id, await currentTotp(secret), request("203.0.113.43"))).resolves.toBe(
+      "totp",
+    );
     // Four failures still counted, one point left: the next wrong code is checked, the one after is not.
-    await expect(outcome(verifySignInSecondFactor(user.id, "123456", request("203.0.113.43")))).resolves.toBe("refused");
-    await expect(outcome(verifySignInSecondFactor(user.id, "123457", request("203.0.113.43")))).resolves.toBe("limited");
+    await expect(outcome(verifySignInSecondFactor(user.id, "123456", request("203.0.113.43")))).resolves.toBe(
+      "refused",
+    );
+    await expect(outcome(verifySignInSecondFactor(user.id, "123457", request("203.0.113.43")))).resolves.toBe(
+      "limited",
+    );
   });
 });
 
@@ -136,13 +159,16 @@ describe("per-account limit on failed passwords", () => {
   it("refuses the account after 20 failures, from whatever addresses they come", async () => {
     const victim = await createUser(db);
     const outcomes: Outcome[] = [];
-    for (let n = 0; n < 30; n++) outcomes.push(await outcome(checkPassword(victim.email, `wrong-${n}`, request(`198.18.${n}.7`))));
+    for (let n = 0; n < 30; n++)
+      outcomes.push(await outcome(checkPassword(victim.email, `wrong-${n}`, request(`198.18.${n}.7`))));
     expect(outcomes.slice(0, 20)).toEqual(Array(20).fill("refused"));
     expect(outcomes.slice(20)).toEqual(Array(10).fill("limited"));
     // Even the right password waits, from a new address; other accounts are unaffected.
     await expect(outcome(checkPassword(victim.email, TEST_PASSWORD, request("198.18.200.7")))).resolves.toBe("limited");
     const other = await createUser(db);
-    await expect(checkPassword(other.email, TEST_PASSWORD, request("198.18.0.7"))).resolves.toMatchObject({ id: other.id });
+    await expect(checkPassword(other.email, TEST_PASSWORD, request("198.18.0.7"))).resolves.toMatchObject({
+      id: other.id,
+    });
   });
 });
 
@@ -150,7 +176,10 @@ describe("one-time codes", () => {
   it("accepts a TOTP code once: the same code (and its time step) is refused the second time", async () => {
     const user = await createUser(db);
     const secret = newTotpSecret();
-    await db.user.update({ where: { id: user.id }, data: { ...encryptTotpSecret(user.id, secret), totpEnabledAt: new Date() } });
+    await db.user.update({
+      where: { id: user.id },
+      data: { ...encryptTotpSecret(user.id, secret), totpEnabledAt: new Date() },
+    });
     const code = await currentTotp(secret);
     const [first, second] = await Promise.all([consumeTotp(user.id, code), consumeTotp(user.id, code)]);
     expect([first, second].sort()).toEqual([false, true]); // even when both arrive at once
@@ -256,7 +285,11 @@ async function writesOf(work: () => Promise<unknown>): Promise<Record<string, nu
   const before = await rowCounts();
   await work();
   const after = await rowCounts();
-  return Object.fromEntries(Object.entries(after).flatMap(([table, n]) => (n === (before[table] ?? 0) ? [] : [[table, n - (before[table] ?? 0)]])));
+  return Object.fromEntries(
+    Object.entries(after).flatMap(([table, n]) =>
+      n === (before[table] ?? 0) ? [] : [[table, n - (before[table] ?? 0)]],
+    ),
+  );
 }
 
 /** Runs the queued reset-mail jobs for `email` the way the worker does. */
@@ -284,7 +317,9 @@ describe("password reset requests", () => {
     expect(await db.outboxEmail.count({ where: { to: user.email } })).toBe(0);
 
     // The job carries the address only, never a token.
-    const [queued] = await db.$queryRaw<{ data: unknown }[]>`SELECT data FROM pgboss.job WHERE data->>'email' = ${user.email}`;
+    const [queued] = await db.$queryRaw<
+      { data: unknown }[]
+    >`SELECT data FROM pgboss.job WHERE data->>'email' = ${user.email}`;
     expect(queued?.data).toEqual({ email: user.email });
 
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
@@ -318,9 +353,14 @@ describe("email links in the outbox", () => {
     const columns = await db.$queryRaw<{ name: string }[]>`
       SELECT column_name AS name FROM information_schema.columns
       WHERE table_schema = 'public' AND table_name = 'OutboxEmail' AND data_type IN ('text', 'character varying')`;
-    expect(columns.map((column) => column.name)).toEqual(expect.arrayContaining(["to", "subject", "text", "html", "error"]));
+    expect(columns.map((column) => column.name)).toEqual(
+      expect.arrayContaining(["to", "subject", "text", "html", "error"]),
+    );
     for (const { name } of columns) {
-      const [row] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "OutboxEmail" WHERE strpos("${name}", $1) > 0`, token);
+      const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM "OutboxEmail" WHERE strpos("${name}", $1) > 0`,
+        token,
+      );
       expect(row!.n, `OutboxEmail.${name}`).toBe(0);
     }
     expect(await isEmailTokenUsable(token, "reset_password")).toBe(true); // the link itself still works

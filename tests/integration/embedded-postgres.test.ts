@@ -21,12 +21,16 @@ describe("embedded PostgreSQL", () => {
 
     const first = await startEmbeddedPostgres({ dataDir, port, log: (line) => logs.push(line) });
     await first.createDatabase("kept");
-    await withClient(first.urlFor("kept"), (client) => client.query("CREATE TABLE t (v text); INSERT INTO t VALUES ('still here')"));
+    await withClient(first.urlFor("kept"), (client) =>
+      client.query("CREATE TABLE t (v text); INSERT INTO t VALUES ('still here')"),
+    );
     await first.stop();
 
     const second = await startEmbeddedPostgres({ dataDir, port, log: (line) => logs.push(line) });
     try {
-      const { rows } = await withClient(second.urlFor("kept"), (client) => client.query<{ v: string }>("SELECT v FROM t"));
+      const { rows } = await withClient(second.urlFor("kept"), (client) =>
+        client.query<{ v: string }>("SELECT v FROM t"),
+      );
       expect(rows).toEqual([{ v: "still here" }]);
     } finally {
       await second.stop();

@@ -15,8 +15,12 @@ async function account(key: string, currency: "USD" | "BTC") {
 describe("catalogue guards", () => {
   it("never lets sold TH pass inventory or go below zero", async () => {
     const product = await newProduct();
-    await expect(database().product.update({ where: { id: product.id }, data: { soldTh: 101 } })).rejects.toThrow(/Product_soldTh_range/);
-    await expect(database().product.update({ where: { id: product.id }, data: { soldTh: -1 } })).rejects.toThrow(/Product_soldTh_range/);
+    await expect(database().product.update({ where: { id: product.id }, data: { soldTh: 101 } })).rejects.toThrow(
+      /Product_soldTh_range/,
+    );
+    await expect(database().product.update({ where: { id: product.id }, data: { soldTh: -1 } })).rejects.toThrow(
+      /Product_soldTh_range/,
+    );
     await database().product.update({ where: { id: product.id }, data: { soldTh: 100 } });
     expect((await database().product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(100);
   });
@@ -35,7 +39,12 @@ describe("ledger guards", () => {
       data: {
         kind: "admin_credit",
         description: "balanced",
-        entries: { create: [{ accountId: a.id, amount: 500n }, { accountId: b.id, amount: -500n }] },
+        entries: {
+          create: [
+            { accountId: a.id, amount: 500n },
+            { accountId: b.id, amount: -500n },
+          ],
+        },
       },
       include: { entries: true },
     });
@@ -46,7 +55,9 @@ describe("ledger guards", () => {
     const [a, b] = [await account(`c-${Date.now()}`, "USD"), await account(`d-${Date.now()}`, "USD")];
     await expect(
       database().$transaction(async (tx) => {
-        const created = await tx.ledgerTransaction.create({ data: { kind: "admin_credit", description: "unbalanced" } });
+        const created = await tx.ledgerTransaction.create({
+          data: { kind: "admin_credit", description: "unbalanced" },
+        });
         await tx.ledgerEntry.create({ data: { transactionId: created.id, accountId: a.id, amount: 500n } });
         await tx.ledgerEntry.create({ data: { transactionId: created.id, accountId: b.id, amount: -499n } });
       }),
@@ -61,7 +72,12 @@ describe("ledger guards", () => {
         data: {
           kind: "admin_credit",
           description: "mixed",
-          entries: { create: [{ accountId: usd.id, amount: 100n }, { accountId: btc.id, amount: -100n }] },
+          entries: {
+            create: [
+              { accountId: usd.id, amount: 100n },
+              { accountId: btc.id, amount: -100n },
+            ],
+          },
         },
       }),
     ).rejects.toThrow(/does not balance/);
@@ -70,21 +86,40 @@ describe("ledger guards", () => {
   it("never lets an entry change or disappear", async () => {
     const [a, b] = [await account(`g-${Date.now()}`, "USD"), await account(`h-${Date.now()}`, "USD")];
     const tx = await database().ledgerTransaction.create({
-      data: { kind: "admin_credit", description: "history", entries: { create: [{ accountId: a.id, amount: 1n }, { accountId: b.id, amount: -1n }] } },
+      data: {
+        kind: "admin_credit",
+        description: "history",
+        entries: {
+          create: [
+            { accountId: a.id, amount: 1n },
+            { accountId: b.id, amount: -1n },
+          ],
+        },
+      },
       include: { entries: true },
     });
     const entry = tx.entries[0]!;
-    await expect(database().ledgerEntry.update({ where: { id: entry.id }, data: { amount: 2n } })).rejects.toThrow(/append-only/);
+    await expect(database().ledgerEntry.update({ where: { id: entry.id }, data: { amount: 2n } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(database().ledgerEntry.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
-    await expect(database().ledgerEntry.create({ data: { transactionId: tx.id, accountId: a.id, amount: 0n } })).rejects.toThrow(/LedgerEntry_amount_nonzero/);
+    await expect(
+      database().ledgerEntry.create({ data: { transactionId: tx.id, accountId: a.id, amount: 0n } }),
+    ).rejects.toThrow(/LedgerEntry_amount_nonzero/);
   });
 });
 
 describe("audit log", () => {
   it("is append-only, except that erasing a user clears the actor link", async () => {
-    const user = await database().user.create({ data: { email: `audit-${Date.now()}@example.com`, passwordHash: "x" } });
-    const entry = await database().auditLog.create({ data: { actorId: user.id, action: "test.action", targetType: "user", targetId: user.id } });
-    await expect(database().auditLog.update({ where: { id: entry.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    const user = await database().user.create({
+      data: { email: `audit-${Date.now()}@example.com`, passwordHash: "x" },
+    });
+    const entry = await database().auditLog.create({
+      data: { actorId: user.id, action: "test.action", targetType: "user", targetId: user.id },
+    });
+    await expect(database().auditLog.update({ where: { id: entry.id }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(database().auditLog.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
 
     await database().user.delete({ where: { id: user.id } });

@@ -16,10 +16,24 @@ describe("contract lifecycle", () => {
   it("starts scheduled contracts at their start and completes them at their end, once", async () => {
     const product = await createProduct(db);
     const user = await createUser(db);
-    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 10, paymentMethod: "balance", idempotencyKey: `k-${Math.random()}` });
+    const { orderId } = await placeOrder({
+      userId: user.id,
+      slug: product.slug,
+      th: 10,
+      paymentMethod: "balance",
+      idempotencyKey: `k-${Math.random()}`,
+    });
     await db.order.update({ where: { id: orderId }, data: { status: "paid", paidAt: new Date() } });
     const contract = await db.contract.create({
-      data: { orderId, userId: user.id, productId: product.id, th: 10, poolFeeBps: 250, startsAt: new Date("2026-01-02T00:00:00Z"), endsAt: new Date("2026-01-22T00:00:00Z") },
+      data: {
+        orderId,
+        userId: user.id,
+        productId: product.id,
+        th: 10,
+        poolFeeBps: 250,
+        startsAt: new Date("2026-01-02T00:00:00Z"),
+        endsAt: new Date("2026-01-22T00:00:00Z"),
+      },
     });
     const status = async () => (await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).status;
     await advanceContracts(new Date("2026-01-01T23:59:59Z"));
@@ -47,15 +61,27 @@ describe("purging expired records", () => {
     });
     await db.emailToken.createMany({
       data: [
-        { userId: user.id, purpose: "verify_email", tokenHash: `old-${user.id}`, expiresAt: new Date(now.getTime() - 8 * 86_400_000) },
-        { userId: user.id, purpose: "verify_email", tokenHash: `recent-${user.id}`, expiresAt: new Date(now.getTime() - 86_400_000) },
+        {
+          userId: user.id,
+          purpose: "verify_email",
+          tokenHash: `old-${user.id}`,
+          expiresAt: new Date(now.getTime() - 8 * 86_400_000),
+        },
+        {
+          userId: user.id,
+          purpose: "verify_email",
+          tokenHash: `recent-${user.id}`,
+          expiresAt: new Date(now.getTime() - 86_400_000),
+        },
       ],
     });
     const result = await purgeExpired(now);
     expect(result.rateLimits).toBeGreaterThanOrEqual(1);
     expect(await db.rateLimit.findUnique({ where: { key: `test:ended:${user.id}` } })).toBeNull();
     expect(await db.rateLimit.findUnique({ where: { key: `test:running:${user.id}` } })).not.toBeNull();
-    expect((await db.emailToken.findMany({ where: { userId: user.id } })).map((token) => token.tokenHash)).toEqual([`recent-${user.id}`]);
+    expect((await db.emailToken.findMany({ where: { userId: user.id } })).map((token) => token.tokenHash)).toEqual([
+      `recent-${user.id}`,
+    ]);
   });
 });
 
@@ -72,7 +98,10 @@ describe("pg-boss", () => {
     expect(schedules.map((schedule) => schedule.name).sort()).toEqual(Object.keys(JOBS).sort());
     await boss.send("expire-reservations", {});
     await expect
-      .poll(async () => (await db.order.findUniqueOrThrow({ where: { id: orderId } })).status, { timeout: 20_000, interval: 250 })
+      .poll(async () => (await db.order.findUniqueOrThrow({ where: { id: orderId } })).status, {
+        timeout: 20_000,
+        interval: 250,
+      })
       .toBe("expired");
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(0);
   });

@@ -24,7 +24,8 @@ const storage = vi.hoisted(() => {
   return dir;
 });
 const request = { ip: "192.0.2.10", userAgent: "vitest" };
-const file = (content: Buffer, name: string, type = "application/octet-stream") => new File([new Uint8Array(content)], name, { type });
+const file = (content: Buffer, name: string, type = "application/octet-stream") =>
+  new File([new Uint8Array(content)], name, { type });
 
 const DETAILS: KycDetails = {
   legalName: "Zephyrine Quillfeather",
@@ -56,7 +57,11 @@ describe("a KYC submission", () => {
   it("is encrypted at rest: no name, ID number or image bytes in the database or the storage folder", async () => {
     const user = await createUser(db);
     const result = await submitKyc(
-      { userId: user.id, details: DETAILS, files: { id_front: file(photo, "front.jpg", "image/jpeg"), selfie: file(await png(), "me.png", "image/png") } },
+      {
+        userId: user.id,
+        details: DETAILS,
+        files: { id_front: file(photo, "front.jpg", "image/jpeg"), selfie: file(await png(), "me.png", "image/png") },
+      },
       request,
     );
     expect(result.flags).toEqual([]);
@@ -66,16 +71,21 @@ describe("a KYC submission", () => {
 
     // Every table of the database, as text.
     const dump = await withClient(process.env.DATABASE_URL!, async (client) => {
-      const tables = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+      const tables = await client.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+      );
       let text = "";
       for (const { table_name } of tables.rows) {
-        const rows = await client.query(`SELECT row_to_json(t)::text AS row FROM ${client.escapeIdentifier(table_name)} t`);
+        const rows = await client.query(
+          `SELECT row_to_json(t)::text AS row FROM ${client.escapeIdentifier(table_name)} t`,
+        );
         text += rows.rows.map((row: { row: string }) => row.row).join("\n");
       }
       return text;
     });
     expect(dump).toContain(user.email); // the dump is real
-    for (const secret of [DETAILS.legalName, DETAILS.idNumber, "Keizersgracht", "Quillfeather"]) expect(dump).not.toContain(secret);
+    for (const secret of [DETAILS.legalName, DETAILS.idNumber, "Keizersgracht", "Quillfeather"])
+      expect(dump).not.toContain(secret);
 
     const files = storedFiles();
     expect(files.length).toBeGreaterThanOrEqual(2);
@@ -98,14 +108,25 @@ describe("a KYC submission", () => {
   });
 
   it.each([
-    ["a .jpg that is really HTML", () => file(Buffer.from("<!doctype html><script>alert(1)</script>"), "id.jpg", "image/jpeg"), /not a JPEG, PNG or PDF/],
-    ["a 12 MB file", () => file(Buffer.alloc(12 * 1024 * 1024, 1), "big.jpg", "image/jpeg"), /12\.0 MB; the limit is 10 MB/],
+    [
+      "a .jpg that is really HTML",
+      () => file(Buffer.from("<!doctype html><script>alert(1)</script>"), "id.jpg", "image/jpeg"),
+      /not a JPEG, PNG or PDF/,
+    ],
+    [
+      "a 12 MB file",
+      () => file(Buffer.alloc(12 * 1024 * 1024, 1), "big.jpg", "image/jpeg"),
+      /12\.0 MB; the limit is 10 MB/,
+    ],
     ["a zero-byte file", () => file(Buffer.alloc(0), "empty.jpg", "image/jpeg"), /empty/],
     ["a PDF named .jpg", () => file(TINY_PDF, "scan.jpg", "image/jpeg"), /named \.jpg but is really a PDF/],
   ])("refuses %s with a clear message and stores nothing", async (_name, make, message) => {
     const user = await createUser(db);
     const before = storedFiles().length;
-    const error = await submitKyc({ userId: user.id, details: DETAILS, files: { id_front: make(), selfie: file(await png(), "me.png") } }, request).catch((e: unknown) => e);
+    const error = await submitKyc(
+      { userId: user.id, details: DETAILS, files: { id_front: make(), selfie: file(await png(), "me.png") } },
+      request,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toMatch(message);
     expect((error as UserError).fieldErrors?.id_front?.[0]).toMatch(message);
@@ -119,13 +140,27 @@ describe("a KYC submission", () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const user = await createUser(db);
     await expect(
-      submitKyc({ userId: user.id, details: DETAILS, files: { id_front: file(bomb, "id.png"), selfie: file(await png(), "me.png") } }, request),
+      submitKyc(
+        {
+          userId: user.id,
+          details: DETAILS,
+          files: { id_front: file(bomb, "id.png"), selfie: file(await png(), "me.png") },
+        },
+        request,
+      ),
     ).rejects.toThrow(/too large in pixels/);
   });
 
   it("accepts a PDF by its content", async () => {
     const user = await createUser(db);
-    await submitKyc({ userId: user.id, details: DETAILS, files: { id_front: file(TINY_PDF, "scan.pdf"), selfie: file(await png(), "me") } }, request);
+    await submitKyc(
+      {
+        userId: user.id,
+        details: DETAILS,
+        files: { id_front: file(TINY_PDF, "scan.pdf"), selfie: file(await png(), "me") },
+      },
+      request,
+    );
     const documents = await db.kycDocument.findMany({ where: { case: { userId: user.id } } });
     expect(documents.find((document) => document.kind === "id_front")?.mimeType).toBe("application/pdf");
   });
@@ -133,7 +168,11 @@ describe("a KYC submission", () => {
   it("asks for the back of two-sided IDs", async () => {
     const user = await createUser(db);
     const error = await submitKyc(
-      { userId: user.id, details: { ...DETAILS, idType: "national_id" }, files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") } },
+      {
+        userId: user.id,
+        details: { ...DETAILS, idType: "national_id" },
+        files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") },
+      },
       request,
     ).catch((e: unknown) => e);
     expect((error as UserError).fieldErrors?.id_back).toBeDefined();
@@ -146,7 +185,11 @@ describe("the automated pre-check", () => {
     const birth = new Date();
     birth.setUTCFullYear(birth.getUTCFullYear() - 17);
     const result = await submitKyc(
-      { userId: user.id, details: { ...DETAILS, dateOfBirth: birth.toISOString().slice(0, 10), idNumber: "UNDER18A" }, files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") } },
+      {
+        userId: user.id,
+        details: { ...DETAILS, dateOfBirth: birth.toISOString().slice(0, 10), idNumber: "UNDER18A" },
+        files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") },
+      },
       request,
     );
     expect(result.flags.join(" ")).toMatch(/younger than 18/);
@@ -158,11 +201,18 @@ describe("the automated pre-check", () => {
     const reviewer = await createUser(db, { role: "kyc_reviewer" });
     const first = await createUser(db);
     const details = { ...DETAILS, idNumber: "DUP-12345" };
-    const { caseId } = await submitKyc({ userId: first.id, details, files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") } }, request);
+    const { caseId } = await submitKyc(
+      { userId: first.id, details, files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") } },
+      request,
+    );
     await decideKycCase(caseId, reviewer, { decision: "approve" }, request);
     const second = await createUser(db);
     const result = await submitKyc(
-      { userId: second.id, details: { ...details, idNumber: "dup 12345" }, files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") } },
+      {
+        userId: second.id,
+        details: { ...details, idNumber: "dup 12345" },
+        files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") },
+      },
       request,
     );
     expect(result.flags.join(" ")).toMatch(/already verified on another account/);
@@ -177,10 +227,26 @@ describe("reviewer decisions", () => {
 
   it("sends named items back, takes just those again, then approves — each step audited", async () => {
     const customer = await createUser(db);
-    const { caseId } = await submitKyc({ userId: customer.id, details: DETAILS, files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") } }, request);
-    await decideKycCase(caseId, reviewer, { decision: "request_resubmission", message: "Your face is not visible.", items: ["selfie"] }, request);
+    const { caseId } = await submitKyc(
+      {
+        userId: customer.id,
+        details: DETAILS,
+        files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") },
+      },
+      request,
+    );
+    await decideKycCase(
+      caseId,
+      reviewer,
+      { decision: "request_resubmission", message: "Your face is not visible.", items: ["selfie"] },
+      request,
+    );
     let kycCase = await db.kycCase.findUniqueOrThrow({ where: { id: caseId } });
-    expect(kycCase).toMatchObject({ status: "resubmission_requested", resubmitItems: ["selfie"], customerMessage: "Your face is not visible." });
+    expect(kycCase).toMatchObject({
+      status: "resubmission_requested",
+      resubmitItems: ["selfie"],
+      customerMessage: "Your face is not visible.",
+    });
 
     await expect(submitKyc({ userId: customer.id, files: {} }, request)).rejects.toThrow(/Selfie/);
     await submitKyc({ userId: customer.id, files: { selfie: file(await png(), "new.png") } }, request);
@@ -195,16 +261,27 @@ describe("reviewer decisions", () => {
     expect(audit.map((entry) => entry.action)).toEqual(["kyc.request_resubmission", "kyc.approve"]);
     const events = await db.kycEvent.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });
     expect(events.map((event) => event.type)).toEqual(["submitted", "request_resubmission", "resubmitted", "approve"]);
-    await expect(submitKyc({ userId: customer.id, files: { selfie: file(photo, "x.jpg") } }, request)).rejects.toThrow(/approved/);
+    await expect(submitKyc({ userId: customer.id, files: { selfie: file(photo, "x.jpg") } }, request)).rejects.toThrow(
+      /approved/,
+    );
   });
 
   it("never lets a reviewer decide their own case, and a rejection is final", async () => {
-    const { caseId } = await submitKyc({ userId: reviewer.id, details: { ...DETAILS, idNumber: "OWNCASE1" }, files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") } }, request);
+    const { caseId } = await submitKyc(
+      {
+        userId: reviewer.id,
+        details: { ...DETAILS, idNumber: "OWNCASE1" },
+        files: { id_front: file(photo, "f.jpg"), selfie: file(photo, "s.jpg") },
+      },
+      request,
+    );
     await expect(decideKycCase(caseId, reviewer, { decision: "approve" }, request)).rejects.toThrow(/your own case/);
     const other = await createUser(db, { role: "kyc_reviewer" });
     await decideKycCase(caseId, other, { decision: "reject", message: "The document is expired." }, request);
     await expect(decideKycCase(caseId, other, { decision: "approve" }, request)).rejects.toThrow(/not waiting/);
-    await expect(submitKyc({ userId: reviewer.id, files: { selfie: file(photo, "x.jpg") } }, request)).rejects.toThrow(/rejected/);
+    await expect(submitKyc({ userId: reviewer.id, files: { selfie: file(photo, "x.jpg") } }, request)).rejects.toThrow(
+      /rejected/,
+    );
   });
 });
 
@@ -213,14 +290,26 @@ describe("the KYC gate", () => {
     const customer = await createUser(db);
     await expect(assertKycAllows(customer.id, { purchaseCents: 100_000n })).resolves.toBeUndefined();
     await expect(assertKycAllows(customer.id, { purchaseCents: 100_001n })).rejects.toBeInstanceOf(KycRequiredError);
-    await expect(assertKycAllows(customer.id, { withdrawal: true })).rejects.toThrow(/Withdrawals need a verified identity/);
+    await expect(assertKycAllows(customer.id, { withdrawal: true })).rejects.toThrow(
+      /Withdrawals need a verified identity/,
+    );
 
     const product = await createProduct(db);
     await db.order.create({
       data: {
-        userId: customer.id, productId: product.id, th: 10, durationDays: 20, hashrateFeePerTh: "0.2", serviceFeePerThDay: "0.0425",
-        hashrateFeeCents: 60_000, serviceFeeCents: 30_000, totalCents: 90_000, status: "paid", paymentMethod: "balance",
-        idempotencyKey: "gate-test", reservedUntil: new Date(),
+        userId: customer.id,
+        productId: product.id,
+        th: 10,
+        durationDays: 20,
+        hashrateFeePerTh: "0.2",
+        serviceFeePerThDay: "0.0425",
+        hashrateFeeCents: 60_000,
+        serviceFeeCents: 30_000,
+        totalCents: 90_000,
+        status: "paid",
+        paymentMethod: "balance",
+        idempotencyKey: "gate-test",
+        reservedUntil: new Date(),
       },
     });
     await expect(assertKycAllows(customer.id, { purchaseCents: 10_000n })).resolves.toBeUndefined(); // $900 + $100

@@ -16,7 +16,10 @@ const bareDatabase = scratchDatabases();
 async function demoUsers(url: string) {
   const db = createPrismaClient(url);
   try {
-    return await db.user.findMany({ where: { email: { in: SEED_ACCOUNTS.map((account) => account.email) } }, omit: { passwordHash: false } });
+    return await db.user.findMany({
+      where: { email: { in: SEED_ACCOUNTS.map((account) => account.email) } },
+      omit: { passwordHash: false },
+    });
   } finally {
     await db.$disconnect();
   }
@@ -25,13 +28,18 @@ async function demoUsers(url: string) {
 describe("demo logins at start", () => {
   it("are never seeded into a DATABASE_URL server unless SEED_DEMO_ACCOUNTS=true asks for them", async () => {
     const server = await bareDatabase();
-    const { demoLogins } = await prepareDatabase({ url: server.url, embedded: false }, { demoFlag: undefined, log: quiet });
+    const { demoLogins } = await prepareDatabase(
+      { url: server.url, embedded: false },
+      { demoFlag: undefined, log: quiet },
+    );
     expect(demoLogins).toEqual([]);
     expect(await demoUsers(server.url)).toEqual([]);
 
     const optedIn = await bareDatabase();
     const result = await prepareDatabase({ url: optedIn.url, embedded: false }, { demoFlag: "true", log: quiet });
-    expect(result.demoLogins.map((login) => login.email).sort()).toEqual(SEED_ACCOUNTS.map((account) => account.email).sort());
+    expect(result.demoLogins.map((login) => login.email).sort()).toEqual(
+      SEED_ACCOUNTS.map((account) => account.email).sort(),
+    );
   });
 
   it("are seeded into the embedded database once, and one that was deleted stays deleted", async () => {
@@ -47,7 +55,9 @@ describe("demo logins at start", () => {
     expect((await demoUsers(embedded.url)).map((user) => user.email)).toEqual(["admin@hashwork.local"]);
 
     const refused = await bareDatabase();
-    expect((await prepareDatabase({ url: refused.url, embedded: true }, { demoFlag: "false", log: quiet })).demoLogins).toEqual([]);
+    expect(
+      (await prepareDatabase({ url: refused.url, embedded: true }, { demoFlag: "false", log: quiet })).demoLogins,
+    ).toEqual([]);
     expect(await demoUsers(refused.url)).toEqual([]);
   });
 
@@ -55,7 +65,10 @@ describe("demo logins at start", () => {
     const server = await bareDatabase();
     await prepareDatabase({ url: server.url, embedded: false }, { demoFlag: "true", log: quiet });
     const lines: string[] = [];
-    await prepareDatabase({ url: server.url, embedded: false }, { demoFlag: undefined, log: (line) => lines.push(line) });
+    await prepareDatabase(
+      { url: server.url, embedded: false },
+      { demoFlag: undefined, log: (line) => lines.push(line) },
+    );
     for (const user of await demoUsers(server.url)) {
       const published = SEED_ACCOUNTS.find((account) => account.email === user.email)!.password;
       expect(await verifyPassword(user.passwordHash, published)).toBe(false);
@@ -80,7 +93,11 @@ describe("npm scripts", () => {
   it("db:migrate and db:seed set up a fresh database, without demo logins, and are safe to repeat", async () => {
     const fresh = await bareDatabase();
     const run = (script: string) =>
-      spawnSync("npm", ["run", "--silent", script], { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATABASE_URL: fresh.url, SEED_DEMO_ACCOUNTS: "" } });
+      spawnSync("npm", ["run", "--silent", script], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: fresh.url, SEED_DEMO_ACCOUNTS: "" },
+      });
     for (const script of ["db:migrate", "db:seed", "db:migrate", "db:seed"]) {
       const result = run(script);
       expect(result.status, `${script}: ${result.stderr}`).toBe(0);

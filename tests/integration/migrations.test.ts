@@ -9,7 +9,10 @@ const emptyDatabase = scratchDatabases();
 
 type Row = { migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number };
 const appliedRows = (url: string) =>
-  withClient(url, async (client) => (await client.query<Row>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`)).rows);
+  withClient(
+    url,
+    async (client) => (await client.query<Row>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`)).rows,
+  );
 
 describe("the migration runner", () => {
   it("applies every migration once and records it the way Prisma does", async () => {
@@ -68,7 +71,10 @@ describe("the migration runner", () => {
       cpSync(MIGRATIONS_DIR, dir, { recursive: true });
       const broken = path.join(dir, "99999999999999_broken");
       cpSync(path.join(dir, readMigrations(dir)[0]!.name), broken, { recursive: true });
-      writeFileSync(path.join(broken, "migration.sql"), `CREATE TABLE "half_written" (id int);\nSELECT * FROM "no_such_table";\n`);
+      writeFileSync(
+        path.join(broken, "migration.sql"),
+        `CREATE TABLE "half_written" (id int);\nSELECT * FROM "no_such_table";\n`,
+      );
       await expect(migrate(url, { dir })).rejects.toThrow(/99999999999999_broken failed/);
       const tables = await withClient(url, (client) =>
         client.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'half_written'`),
@@ -84,7 +90,9 @@ describe("the migration runner", () => {
     const { url } = await emptyDatabase();
     await migrate(url);
     await withClient(url, (client) =>
-      client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ('x', 'y', '99_unfinished')`),
+      client.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ('x', 'y', '99_unfinished')`,
+      ),
     );
     await expect(migrate(url)).rejects.toThrow(/never finished/);
   });

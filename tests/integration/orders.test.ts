@@ -41,7 +41,8 @@ function checkNoOversell(results: Attempt[], soldTh: number, inventory: number) 
   const accepted = results.filter((result) => result.ok).reduce((sum, result) => sum + result.th, 0);
   expect(soldTh).toBe(accepted);
   expect(soldTh).toBeLessThanOrEqual(inventory);
-  for (const refused of results.filter((result) => !result.ok)) expect(refused.error).toMatch(new RegExp(`^${NOT_ENOUGH_LEFT}`));
+  for (const refused of results.filter((result) => !result.ok))
+    expect(refused.error).toMatch(new RegExp(`^${NOT_ENOUGH_LEFT}`));
   return accepted;
 }
 
@@ -55,7 +56,9 @@ describe("placing orders", () => {
     const accepted = checkNoOversell(results, soldTh - 1_000, 150);
     expect(accepted).toBeGreaterThan(140); // the race really filled it
     expect(results.some((result) => !result.ok)).toBe(true);
-    expect(await db.order.count({ where: { productId: product.id } })).toBe(results.filter((result) => result.ok).length);
+    expect(await db.order.count({ where: { productId: product.id } })).toBe(
+      results.filter((result) => result.ok).length,
+    );
   });
 
   it("never oversells across two app processes sharing the database", async () => {
@@ -64,7 +67,15 @@ describe("placing orders", () => {
     const sizes = users.map((_, index) => 1 + ((index * 7) % 5));
     const worker = run(
       process.execPath,
-      [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "--tsconfig", "tsconfig.json", "tests/support/order-race-worker.ts", product.slug, ...users.slice(100).map((user, index) => `${user.id}:${sizes[100 + index]}`)],
+      [
+        path.resolve("node_modules/tsx/dist/cli.mjs"),
+        "--conditions=react-server",
+        "--tsconfig",
+        "tsconfig.json",
+        "tests/support/order-race-worker.ts",
+        product.slug,
+        ...users.slice(100).map((user, index) => `${user.id}:${sizes[100 + index]}`),
+      ],
       { env: process.env, maxBuffer: 10_000_000 },
     );
     const [here, there] = await Promise.all([race(product.slug, users.slice(0, 100), sizes.slice(0, 100)), worker]);
@@ -78,7 +89,13 @@ describe("placing orders", () => {
   it("gives back the same order for the same idempotency key, even twice at once", async () => {
     const product = await createProduct(db);
     const [user] = await buyers(1);
-    const input = { userId: user!.id, slug: product.slug, th: 10, paymentMethod: "balance" as const, idempotencyKey: key() };
+    const input = {
+      userId: user!.id,
+      slug: product.slug,
+      th: 10,
+      paymentMethod: "balance" as const,
+      idempotencyKey: key(),
+    };
     const [first, second] = await Promise.all([placeOrder(input), placeOrder(input)]);
     expect(first.orderId).toBe(second.orderId);
     expect(await db.order.count({ where: { userId: user!.id } })).toBe(1);
@@ -100,7 +117,9 @@ describe("placing orders", () => {
   ])("refuses %s and writes nothing", async (_name, th) => {
     const product = await createProduct(db);
     const [user] = await buyers(1);
-    await expect(placeOrder({ userId: user!.id, slug: product.slug, th, paymentMethod: "balance", idempotencyKey: key() })).rejects.toThrow(/Choose between 1 and 1,000 TH/);
+    await expect(
+      placeOrder({ userId: user!.id, slug: product.slug, th, paymentMethod: "balance", idempotencyKey: key() }),
+    ).rejects.toThrow(/Choose between 1 and 1,000 TH/);
     expect(await db.order.count({ where: { userId: user!.id } })).toBe(0);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(0);
   });
@@ -108,7 +127,8 @@ describe("placing orders", () => {
   it("refuses archived and unknown plans, unconfirmed emails, and more than $1,000 without KYC", async () => {
     const archived = await createProduct(db, { status: "archived" });
     const [user] = await buyers(1);
-    const order = (slug: string, th = 10) => placeOrder({ userId: user!.id, slug, th, paymentMethod: "balance", idempotencyKey: key() });
+    const order = (slug: string, th = 10) =>
+      placeOrder({ userId: user!.id, slug, th, paymentMethod: "balance", idempotencyKey: key() });
     await expect(order(archived.slug)).rejects.toThrow(/not on sale/);
     const soldOut = await createProduct(db, { status: "sold_out" });
     await expect(order(soldOut.slug)).rejects.toThrow(/not on sale/);
@@ -117,7 +137,9 @@ describe("placing orders", () => {
     await expect(order("no-such-plan")).rejects.toThrow(/not on sale/);
     const unverified = await createUser(db, { verified: false });
     const open = await createProduct(db);
-    await expect(placeOrder({ userId: unverified.id, slug: open.slug, th: 10, paymentMethod: "balance", idempotencyKey: key() })).rejects.toThrow(/Confirm your email/);
+    await expect(
+      placeOrder({ userId: unverified.id, slug: open.slug, th: 10, paymentMethod: "balance", idempotencyKey: key() }),
+    ).rejects.toThrow(/Confirm your email/);
     await expect(order(open.slug, 1_000)).rejects.toThrow(/need a verified identity/); // 1,000 TH × $1.05 = $1,050
     expect(await db.order.count({ where: { userId: { in: [user!.id, unverified.id] } } })).toBe(0);
     expect((await db.product.findUniqueOrThrow({ where: { id: full.id } })).soldTh).toBe(95);
@@ -128,7 +150,8 @@ describe("limits on unpaid orders", () => {
   it("refuses a fourth open unpaid order with a clear message, and accepts it once one is cancelled", async () => {
     const product = await createProduct(db);
     const [user] = await buyers(1);
-    const order = () => placeOrder({ userId: user!.id, slug: product.slug, th: 5, paymentMethod: "card", idempotencyKey: key() });
+    const order = () =>
+      placeOrder({ userId: user!.id, slug: product.slug, th: 5, paymentMethod: "card", idempotencyKey: key() });
     const [first] = [await order(), await order(), await order()];
     await expect(order()).rejects.toThrow("You have 3 unpaid orders. Pay or cancel one before placing another.");
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(15);
@@ -139,7 +162,11 @@ describe("limits on unpaid orders", () => {
   it("holds the cap when four orders are placed at once", async () => {
     const product = await createProduct(db);
     const [user] = await buyers(1);
-    const results = await Promise.allSettled([1, 2, 3, 4].map(() => placeOrder({ userId: user!.id, slug: product.slug, th: 5, paymentMethod: "card", idempotencyKey: key() })));
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map(() =>
+        placeOrder({ userId: user!.id, slug: product.slug, th: 5, paymentMethod: "card", idempotencyKey: key() }),
+      ),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(3);
     expect(await db.order.count({ where: { userId: user!.id } })).toBe(3);
   });
@@ -148,10 +175,18 @@ describe("limits on unpaid orders", () => {
     const product = await createProduct(db);
     const [user] = await buyers(1);
     for (let attempt = 0; attempt < 10; attempt++) {
-      const { orderId } = await placeOrder({ userId: user!.id, slug: product.slug, th: 1, paymentMethod: "card", idempotencyKey: key() });
+      const { orderId } = await placeOrder({
+        userId: user!.id,
+        slug: product.slug,
+        th: 1,
+        paymentMethod: "card",
+        idempotencyKey: key(),
+      });
       await cancelOrder(orderId, user!.id);
     }
-    await expect(placeOrder({ userId: user!.id, slug: product.slug, th: 1, paymentMethod: "card", idempotencyKey: key() })).rejects.toThrow(/Too many attempts/);
+    await expect(
+      placeOrder({ userId: user!.id, slug: product.slug, th: 1, paymentMethod: "card", idempotencyKey: key() }),
+    ).rejects.toThrow(/Too many attempts/);
   });
 });
 
@@ -160,7 +195,13 @@ describe("paying from the balance", () => {
     const product = await createProduct(db);
     const [customer, admin] = [await createUser(db), await createUser(db, { role: "admin" })];
     await creditBalance(admin, customer.id, 50_000n, "Wire 2026-11-25", request);
-    const { orderId } = await placeOrder({ userId: customer.id, slug: product.slug, th: 100, paymentMethod: "balance", idempotencyKey: key() });
+    const { orderId } = await placeOrder({
+      userId: customer.id,
+      slug: product.slug,
+      th: 100,
+      paymentMethod: "balance",
+      idempotencyKey: key(),
+    });
     const paidAt = new Date("2026-11-25T15:30:00Z");
     await payWithBalance(orderId, customer.id, new Date(Date.now()));
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { contract: true } });
@@ -172,20 +213,43 @@ describe("paying from the balance", () => {
     expect(window.startsAt.toISOString()).toBe("2026-11-26T00:00:00.000Z");
     expect(window.endsAt.toISOString()).toBe("2026-12-16T00:00:00.000Z");
     const today = new Date();
-    expect(order.contract!.startsAt.toISOString()).toBe(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1)).toISOString());
+    expect(order.contract!.startsAt.toISOString()).toBe(
+      new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1)).toISOString(),
+    );
     await expect(payWithBalance(orderId, customer.id)).rejects.toThrow(/already paid/);
   });
 
   it("refuses when the balance is short, another customer's order, and two payments racing for one balance", async () => {
     const product = await createProduct(db);
-    const [customer, other, admin] = [await createUser(db), await createUser(db), await createUser(db, { role: "admin" })];
-    const first = await placeOrder({ userId: customer.id, slug: product.slug, th: 100, paymentMethod: "balance", idempotencyKey: key() });
-    await expect(payWithBalance(first.orderId, customer.id)).rejects.toThrow(/Your balance is \$0\.00; this order needs \$105\.00/);
+    const [customer, other, admin] = [
+      await createUser(db),
+      await createUser(db),
+      await createUser(db, { role: "admin" }),
+    ];
+    const first = await placeOrder({
+      userId: customer.id,
+      slug: product.slug,
+      th: 100,
+      paymentMethod: "balance",
+      idempotencyKey: key(),
+    });
+    await expect(payWithBalance(first.orderId, customer.id)).rejects.toThrow(
+      /Your balance is \$0\.00; this order needs \$105\.00/,
+    );
     await expect(payWithBalance(first.orderId, other.id)).rejects.toThrow(/does not exist/);
 
     await creditBalance(admin, customer.id, 15_000n, "enough for one", request);
-    const second = await placeOrder({ userId: customer.id, slug: product.slug, th: 100, paymentMethod: "balance", idempotencyKey: key() });
-    const outcomes = await Promise.allSettled([payWithBalance(first.orderId, customer.id), payWithBalance(second.orderId, customer.id)]);
+    const second = await placeOrder({
+      userId: customer.id,
+      slug: product.slug,
+      th: 100,
+      paymentMethod: "balance",
+      idempotencyKey: key(),
+    });
+    const outcomes = await Promise.allSettled([
+      payWithBalance(first.orderId, customer.id),
+      payWithBalance(second.orderId, customer.id),
+    ]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     expect(await balance(db, customerUsd(customer.id))).toBe(4_500n);
   });
@@ -197,7 +261,10 @@ describe("reservations", () => {
     const [customer, admin] = [await createUser(db), await createUser(db, { role: "admin" })];
     await creditBalance(admin, customer.id, 100_000n, "test", request);
     const placedAt = new Date(Date.now() - 31 * 60_000);
-    const { orderId } = await placeOrder({ userId: customer.id, slug: product.slug, th: 40, paymentMethod: "balance", idempotencyKey: key() }, placedAt);
+    const { orderId } = await placeOrder(
+      { userId: customer.id, slug: product.slug, th: 40, paymentMethod: "balance", idempotencyKey: key() },
+      placedAt,
+    );
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).soldTh).toBe(40);
     expect(await expireReservations()).toBeGreaterThanOrEqual(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("expired");
@@ -212,7 +279,13 @@ describe("the ledger", () => {
     const [customer] = await buyers(1);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ kind: fc.constantFrom("top_up", "purchase", "refund" as const), cents: fc.bigInt({ min: 1n, max: 1_000_000n }) }), { minLength: 1, maxLength: 15 }),
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom("top_up", "purchase", "refund" as const),
+            cents: fc.bigInt({ min: 1n, max: 1_000_000n }),
+          }),
+          { minLength: 1, maxLength: 15 },
+        ),
         async (moves) => {
           await db.$transaction(async (tx) => {
             for (const move of moves) {
@@ -222,7 +295,14 @@ describe("the ledger", () => {
                   : move.kind === "purchase"
                     ? [customerUsd(customer!.id), { kind: "platform_revenue", currency: "USD" } as const]
                     : [{ kind: "platform_revenue", currency: "USD" } as const, customerUsd(customer!.id)];
-              await postTransaction(tx, { kind: move.kind, description: move.kind, postings: [{ account: from, amount: -move.cents }, { account: to, amount: move.cents }] });
+              await postTransaction(tx, {
+                kind: move.kind,
+                description: move.kind,
+                postings: [
+                  { account: from, amount: -move.cents },
+                  { account: to, amount: move.cents },
+                ],
+              });
             }
           });
         },
@@ -234,8 +314,19 @@ describe("the ledger", () => {
         SELECT e."transactionId", a.currency FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a.id = e."accountId"
         GROUP BY 1, 2 HAVING SUM(e.amount) <> 0) t`;
     expect(unbalanced[0]!.n).toBe(0n);
-    const expected = await db.ledgerEntry.aggregate({ where: { account: { userId: customer!.id } }, _sum: { amount: true } });
+    const expected = await db.ledgerEntry.aggregate({
+      where: { account: { userId: customer!.id } },
+      _sum: { amount: true },
+    });
     expect(await balance(db, customerUsd(customer!.id))).toBe(expected._sum.amount);
-    await expect(db.$transaction((tx) => postTransaction(tx, { kind: "top_up", description: "bad", postings: [{ account: customerUsd(customer!.id), amount: 5n }] }))).rejects.toThrow(/off by 5/);
+    await expect(
+      db.$transaction((tx) =>
+        postTransaction(tx, {
+          kind: "top_up",
+          description: "bad",
+          postings: [{ account: customerUsd(customer!.id), amount: 5n }],
+        }),
+      ),
+    ).rejects.toThrow(/off by 5/);
   });
 });

@@ -52,7 +52,9 @@ describe("schema drift", () => {
     expect(expected.columns.length).toBeGreaterThan(100);
 
     const checks = await withClient(fromMigrations.url, (client) =>
-      client.query<{ conname: string }>(`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`),
+      client.query<{ conname: string }>(
+        `SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
+      ),
     );
     expect(checks.rows.map((row) => row.conname).sort()).toEqual(HAND_WRITTEN_CHECKS);
     const triggers = await withClient(fromMigrations.url, (client) =>

@@ -28,7 +28,9 @@ describe("seed", () => {
     await database().product.update({ where: { slug: "antminer-s21-60-days" }, data: { title: "Edited by an admin" } });
     await seed(database(), { today, demoAccounts: true });
     expect(await counts()).toEqual(first);
-    expect((await database().product.findUniqueOrThrow({ where: { slug: "antminer-s21-60-days" } })).title).toBe("Edited by an admin");
+    expect((await database().product.findUniqueOrThrow({ where: { slug: "antminer-s21-60-days" } })).title).toBe(
+      "Edited by an admin",
+    );
   });
 
   it("has the S19 Pro 20-day plan at about $105 per 100 TH and 30 % sold", async () => {
@@ -56,7 +58,10 @@ describe("seed", () => {
 
   it("creates an admin and a customer whose printed passwords work (argon2id)", async () => {
     for (const account of SEED_ACCOUNTS) {
-      const user = await database().user.findUniqueOrThrow({ where: { email: account.email }, omit: { passwordHash: false } });
+      const user = await database().user.findUniqueOrThrow({
+        where: { email: account.email },
+        omit: { passwordHash: false },
+      });
       expect(user.role).toBe(account.role);
       expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(await verifyPassword(user.passwordHash, account.password)).toBe(true);
@@ -92,12 +97,23 @@ describe("storefront queries", () => {
     expect(slugs).toContain("antminer-s19-pro-20-days");
     expect(slugs).toContain("antminer-s19j-pro-7-days"); // sold out, still shown
     expect(slugs).not.toContain("antminer-s23-hyd-180-days"); // draft
-    expect(products.find((product) => product.slug === "antminer-s19-pro-20-days")!.serviceFeePerThDay).toBe("0.042500");
+    expect(products.find((product) => product.slug === "antminer-s19-pro-20-days")!.serviceFeePerThDay).toBe(
+      "0.042500",
+    );
   });
 
   it("finds a product by slug and refuses malformed, unknown and draft slugs without touching the database", async () => {
     expect((await findPublicProduct("antminer-s19-pro-20-days"))?.title).toBe("Antminer S19 Pro · 20 days");
-    for (const slug of ["antminer-s23-hyd-180-days", "no-such-plan", "UPPER", "a b", "../etc/passwd", "x".repeat(500), "'; DROP TABLE \"Product\"; --", "é"]) {
+    for (const slug of [
+      "antminer-s23-hyd-180-days",
+      "no-such-plan",
+      "UPPER",
+      "a b",
+      "../etc/passwd",
+      "x".repeat(500),
+      '\'; DROP TABLE "Product"; --',
+      "é",
+    ]) {
       expect(await findPublicProduct(slug), slug).toBeNull();
     }
   });

@@ -54,7 +54,12 @@ describe("sessions", () => {
     const secret = newTotpSecret();
     await db.user.update({ where: { id: user.id }, data: encryptTotpSecret(user.id, secret) });
 
-    const refused = await enableTotp(user, { password: "not-my-password-1", code: await currentTotp(secret) }, request, laptop).catch((error: unknown) => error);
+    const refused = await enableTotp(
+      user,
+      { password: "not-my-password-1", code: await currentTotp(secret) },
+      request,
+      laptop,
+    ).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(UserError);
     expect((refused as UserError).fieldErrors?.password).toBeDefined();
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
@@ -69,7 +74,10 @@ describe("sessions", () => {
   it("turning 2FA off ends every other session, not this one", async () => {
     const { user, laptop, phone, current } = await signedInTwice();
     const secret = newTotpSecret();
-    await db.user.update({ where: { id: user.id }, data: { ...encryptTotpSecret(user.id, secret), totpEnabledAt: new Date() } });
+    await db.user.update({
+      where: { id: user.id },
+      data: { ...encryptTotpSecret(user.id, secret), totpEnabledAt: new Date() },
+    });
     await disableTotp(user, await currentTotp(secret), request, phone);
     expect(await current(phone)).toBe(true);
     expect(await current(laptop)).toBe(false);

@@ -40,8 +40,18 @@ function session(orderId: string, amount: number, overrides: Record<string, unkn
 async function pendingCardOrder(th = 100, { withSession = true } = {}) {
   const product = await createProduct(db);
   const user = await createUser(db);
-  const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th, paymentMethod: "card", idempotencyKey: `k-${Math.random()}` });
-  if (withSession) await db.order.update({ where: { id: orderId }, data: { stripeCheckoutSessionId: `cs_test_${orderId.slice(0, 8)}` } });
+  const { orderId } = await placeOrder({
+    userId: user.id,
+    slug: product.slug,
+    th,
+    paymentMethod: "card",
+    idempotencyKey: `k-${Math.random()}`,
+  });
+  if (withSession)
+    await db.order.update({
+      where: { id: orderId },
+      data: { stripeCheckoutSessionId: `cs_test_${orderId.slice(0, 8)}` },
+    });
   return { product, user, orderId };
 }
 
@@ -82,7 +92,10 @@ describe("the Stripe webhook", () => {
     const { orderId } = await pendingCardOrder();
     const completed = signedEvent("checkout.session.completed", session(orderId, 10_500));
     const forged = completed.payload.replace("10500", "1");
-    expect(await handleStripeWebhook(forged, completed.signature, SECRET)).toEqual({ status: 400, body: "Invalid signature" });
+    expect(await handleStripeWebhook(forged, completed.signature, SECRET)).toEqual({
+      status: 400,
+      body: "Invalid signature",
+    });
     expect((await handleStripeWebhook(completed.payload, "t=1,v1=deadbeef", SECRET)).status).toBe(400);
     expect((await handleStripeWebhook(completed.payload, null, SECRET)).status).toBe(400);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("pending_payment");
@@ -92,10 +105,15 @@ describe("the Stripe webhook", () => {
     const { orderId } = await pendingCardOrder();
     const cheap = signedEvent("checkout.session.completed", session(orderId, 100));
     expect((await handleStripeWebhook(cheap.payload, cheap.signature, SECRET)).status).toBe(200);
-    const otherOrder = signedEvent("checkout.session.completed", session(orderId, 10_500, { client_reference_id: "00000000-0000-0000-0000-000000000000" }));
+    const otherOrder = signedEvent(
+      "checkout.session.completed",
+      session(orderId, 10_500, { client_reference_id: "00000000-0000-0000-0000-000000000000" }),
+    );
     expect((await handleStripeWebhook(otherOrder.payload, otherOrder.signature, SECRET)).status).toBe(200);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("pending_payment");
-    const logged = await db.auditLog.findMany({ where: { action: "stripe.mismatch", targetId: `cs_test_${orderId.slice(0, 8)}` } });
+    const logged = await db.auditLog.findMany({
+      where: { action: "stripe.mismatch", targetId: `cs_test_${orderId.slice(0, 8)}` },
+    });
     expect(logged.map((entry) => (entry.details as { reason: string }).reason)).toEqual([
       "amount 100 does not match the order total 10500",
       "no order matches the session",
@@ -110,8 +128,13 @@ describe("the Stripe webhook", () => {
   it("credits a card top-up to the balance once", async () => {
     const user = await createUser(db);
     const topUp = signedEvent("checkout.session.completed", {
-      id: `cs_test_topup_${user.id.slice(0, 8)}`, object: "checkout.session", client_reference_id: user.id,
-      metadata: { kind: "top_up", userId: user.id, cents: "25000" }, amount_total: 25_000, currency: "usd", payment_status: "paid",
+      id: `cs_test_topup_${user.id.slice(0, 8)}`,
+      object: "checkout.session",
+      client_reference_id: user.id,
+      metadata: { kind: "top_up", userId: user.id, cents: "25000" },
+      amount_total: 25_000,
+      currency: "usd",
+      payment_status: "paid",
     });
     await handleStripeWebhook(topUp.payload, topUp.signature, SECRET);
     await handleStripeWebhook(topUp.payload, topUp.signature, SECRET);
@@ -132,7 +155,13 @@ describe("creating a Checkout session", () => {
     req.on("end", () => {
       captured.push({ path: req.url ?? "", headers: req.headers, body: new URLSearchParams(body) });
       res.writeHead(200, { "content-type": "application/json", "request-id": "req_local" });
-      res.end(JSON.stringify({ id: "cs_test_local", object: "checkout.session", url: "https://checkout.stripe.test/cs_test_local" }));
+      res.end(
+        JSON.stringify({
+          id: "cs_test_local",
+          object: "checkout.session",
+          url: "https://checkout.stripe.test/cs_test_local",
+        }),
+      );
     });
   });
   beforeAll(async () => {
@@ -154,7 +183,9 @@ describe("creating a Checkout session", () => {
     expect(request.body.get("client_reference_id")).toBe(orderId);
     expect(request.body.get("metadata[orderId]")).toBe(orderId);
     expect(request.body.get("success_url")).toMatch(/^http.*\/dashboard\/orders\?card=/);
-    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).stripeCheckoutSessionId).toBe("cs_test_local");
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).stripeCheckoutSessionId).toBe(
+      "cs_test_local",
+    );
 
     const stranger = await createUser(db);
     await expect(startCardCheckout(client, orderId, stranger.id)).rejects.toThrow(/does not exist/);
@@ -163,10 +194,12 @@ describe("creating a Checkout session", () => {
 
 const request = { ip: "192.0.2.30", userAgent: "vitest" };
 const key = () => `k-${Math.random().toString(36).slice(2)}`;
-const deliver = (event: { payload: string; signature: string }) => handleStripeWebhook(event.payload, event.signature, SECRET);
+const deliver = (event: { payload: string; signature: string }) =>
+  handleStripeWebhook(event.payload, event.signature, SECRET);
 const paid = (session: FakeSession) => ({ ...session, status: "complete", payment_status: "paid" });
 const soldTh = async (productId: string) => (await db.product.findUniqueOrThrow({ where: { id: productId } })).soldTh;
-const sessionsOf = (stripe: FakeStripe, orderId: string) => [...stripe.sessions.values()].filter((session) => session.client_reference_id === orderId);
+const sessionsOf = (stripe: FakeStripe, orderId: string) =>
+  [...stripe.sessions.values()].filter((session) => session.client_reference_id === orderId);
 
 async function fundedCustomer(cents: bigint) {
   const [user, admin] = [await createUser(db), await createUser(db, { role: "admin" })];
@@ -182,9 +215,15 @@ describe("the $1,000 identity limit on card payments", () => {
   it("three $900 card orders placed at once: unpaid reservations count, so one is placed and two refused", async () => {
     const product = await createProduct(db, { inventoryTh: 5_000 });
     const user = await createUser(db);
-    const results = await Promise.allSettled([1, 2, 3].map(() => placeOrder({ userId: user.id, slug: product.slug, th: TH, paymentMethod: "card", idempotencyKey: key() })));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() =>
+        placeOrder({ userId: user.id, slug: product.slug, th: TH, paymentMethod: "card", idempotencyKey: key() }),
+      ),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    for (const result of results) if (result.status === "rejected") expect(String(result.reason)).toMatch(/above \$1,000\.00 in total need a verified identity/);
+    for (const result of results)
+      if (result.status === "rejected")
+        expect(String(result.reason)).toMatch(/above \$1,000\.00 in total need a verified identity/);
     expect(await soldTh(product.id)).toBe(TH);
   });
 
@@ -194,10 +233,15 @@ describe("the $1,000 identity limit on card payments", () => {
     const orderIds: string[] = [];
     // Each placed after the previous reservation lapsed (the expiry job has not run), so each passed placement.
     for (const minutesAgo of [62, 31, 0]) {
-      const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: TH, paymentMethod: "card", idempotencyKey: key() }, new Date(Date.now() - minutesAgo * 60_000));
+      const { orderId } = await placeOrder(
+        { userId: user.id, slug: product.slug, th: TH, paymentMethod: "card", idempotencyKey: key() },
+        new Date(Date.now() - minutesAgo * 60_000),
+      );
       orderIds.push(orderId);
     }
-    const results = await Promise.all(orderIds.map((orderId) => deliver(signedEvent("checkout.session.completed", session(orderId, TOTAL)))));
+    const results = await Promise.all(
+      orderIds.map((orderId) => deliver(signedEvent("checkout.session.completed", session(orderId, TOTAL)))),
+    );
     expect(results.map((result) => result.status)).toEqual([200, 200, 200]);
 
     const orders = await db.order.findMany({ where: { userId: user.id } });
@@ -210,7 +254,10 @@ describe("the $1,000 identity limit on card payments", () => {
 
     // Nothing lost: all three card payments are either the paid order's revenue or the customer's balance.
     expect(await balance(db, customerUsd(user.id))).toBe(2n * BigInt(TOTAL));
-    const fromStripe = await db.ledgerEntry.aggregate({ where: { account: { key: "platform:stripe_clearing:USD" }, transaction: { orderId: { in: orderIds } } }, _sum: { amount: true } });
+    const fromStripe = await db.ledgerEntry.aggregate({
+      where: { account: { key: "platform:stripe_clearing:USD" }, transaction: { orderId: { in: orderIds } } },
+      _sum: { amount: true },
+    });
     expect(fromStripe._sum.amount).toBe(-3n * BigInt(TOTAL));
     const history = await accountHistory(customerUsd(user.id));
     expect(history.filter((line) => /verified identity/.test(line.description))).toHaveLength(2);
@@ -229,7 +276,13 @@ describe("one payment per order", () => {
   it("card, card again, balance, then the first session's completed event → one contract, the second payment on the balance, audited", async () => {
     const product = await createProduct(db);
     const user = await fundedCustomer(50_000n);
-    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 100, paymentMethod: "card", idempotencyKey: key() });
+    const { orderId } = await placeOrder({
+      userId: user.id,
+      slug: product.slug,
+      th: 100,
+      paymentMethod: "card",
+      idempotencyKey: key(),
+    });
 
     const first = await startCardCheckout(stripe.client, orderId, user.id);
     const again = await startCardCheckout(stripe.client, orderId, user.id);
@@ -252,47 +305,76 @@ describe("one payment per order", () => {
     expect(latest!.description).toMatch(/second payment.*already paid/i);
     expect(await db.auditLog.count({ where: { action: "payment.credited", targetId: orderId } })).toBe(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).notice).toMatch(/credited to your balance/);
-    expect(await db.outboxEmail.count({ where: { to: user.email, subject: { contains: "credited to your Hashwork balance" } } })).toBe(1);
+    expect(
+      await db.outboxEmail.count({
+        where: { to: user.email, subject: { contains: "credited to your Hashwork balance" } },
+      }),
+    ).toBe(1);
   });
 
   it("refuses the balance while a card payment is being confirmed, and opens a new session only once the old one expired", async () => {
     const product = await createProduct(db);
     const user = await fundedCustomer(50_000n);
-    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 100, paymentMethod: "card", idempotencyKey: key() });
+    const { orderId } = await placeOrder({
+      userId: user.id,
+      slug: product.slug,
+      th: 100,
+      paymentMethod: "card",
+      idempotencyKey: key(),
+    });
     await startCardCheckout(stripe.client, orderId, user.id);
     const [cardSession] = sessionsOf(stripe, orderId);
 
     cardSession!.status = "complete"; // paid with a delayed method: Stripe has not confirmed it yet
-    await expect(payWithBalance(orderId, user.id, new Date(), stripe.client)).rejects.toThrow(/card payment for this order is being confirmed/);
-    await expect(startCardCheckout(stripe.client, orderId, user.id)).rejects.toThrow(/card payment for this order is being confirmed/);
+    await expect(payWithBalance(orderId, user.id, new Date(), stripe.client)).rejects.toThrow(
+      /card payment for this order is being confirmed/,
+    );
+    await expect(startCardCheckout(stripe.client, orderId, user.id)).rejects.toThrow(
+      /card payment for this order is being confirmed/,
+    );
     expect(await balance(db, customerUsd(user.id))).toBe(50_000n);
 
     cardSession!.status = "expired";
     const next = await startCardCheckout(stripe.client, orderId, user.id);
     expect(next).not.toContain(cardSession!.id);
-    const keys = stripe.creates.filter((call) => call.body.get("client_reference_id") === orderId).map((call) => call.idempotencyKey);
+    const keys = stripe.creates
+      .filter((call) => call.body.get("client_reference_id") === orderId)
+      .map((call) => call.idempotencyKey);
     expect(new Set(keys).size).toBe(2);
-    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).stripeCheckoutSessionId).toBe(sessionsOf(stripe, orderId)[1]!.id);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).stripeCheckoutSessionId).toBe(
+      sessionsOf(stripe, orderId)[1]!.id,
+    );
   });
 
   it("never moves the reservation: card checkout again and again keeps reservedUntil at placement + 30 minutes", async () => {
     const product = await createProduct(db);
     const user = await createUser(db);
     const placedAt = new Date();
-    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 10, paymentMethod: "card", idempotencyKey: key() }, placedAt);
+    const { orderId } = await placeOrder(
+      { userId: user.id, slug: product.slug, th: 10, paymentMethod: "card", idempotencyKey: key() },
+      placedAt,
+    );
     const deadline = placedAt.getTime() + 30 * 60_000;
     for (const minutes of [0, 10, 20, 29]) {
       await startCardCheckout(stripe.client, orderId, user.id, new Date(placedAt.getTime() + minutes * 60_000));
       expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).reservedUntil.getTime()).toBe(deadline);
       for (const open of sessionsOf(stripe, orderId)) open.status = "expired"; // the customer left; Stripe closed it
     }
-    await expect(startCardCheckout(stripe.client, orderId, user.id, new Date(deadline))).rejects.toThrow(/can no longer be paid/);
+    await expect(startCardCheckout(stripe.client, orderId, user.id, new Date(deadline))).rejects.toThrow(
+      /can no longer be paid/,
+    );
   });
 
   it("rate-limits card checkout per account", async () => {
     const product = await createProduct(db);
     const user = await createUser(db);
-    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 10, paymentMethod: "card", idempotencyKey: key() });
+    const { orderId } = await placeOrder({
+      userId: user.id,
+      slug: product.slug,
+      th: 10,
+      paymentMethod: "card",
+      idempotencyKey: key(),
+    });
     for (let attempt = 0; attempt < 10; attempt++) await startCardCheckout(stripe.client, orderId, user.id);
     await expect(startCardCheckout(stripe.client, orderId, user.id)).rejects.toThrow(/Too many attempts/);
   });
@@ -302,13 +384,23 @@ describe("restricted accounts", () => {
   it("cannot pay from the balance or open card checkout; a card payment that still arrives is credited, audited, and the TH released", async () => {
     const product = await createProduct(db);
     const user = await fundedCustomer(50_000n);
-    const { orderId } = await placeOrder({ userId: user.id, slug: product.slug, th: 100, paymentMethod: "card", idempotencyKey: key() });
+    const { orderId } = await placeOrder({
+      userId: user.id,
+      slug: product.slug,
+      th: 100,
+      paymentMethod: "card",
+      idempotencyKey: key(),
+    });
     await startCardCheckout(stripe.client, orderId, user.id);
     const [cardSession] = sessionsOf(stripe, orderId);
     await db.user.update({ where: { id: user.id }, data: { status: "restricted" } });
 
-    await expect(payWithBalance(orderId, user.id, new Date(), stripe.client)).rejects.toThrow(/This account cannot pay right now/);
-    await expect(startCardCheckout(stripe.client, orderId, user.id)).rejects.toThrow(/This account cannot pay right now/);
+    await expect(payWithBalance(orderId, user.id, new Date(), stripe.client)).rejects.toThrow(
+      /This account cannot pay right now/,
+    );
+    await expect(startCardCheckout(stripe.client, orderId, user.id)).rejects.toThrow(
+      /This account cannot pay right now/,
+    );
     expect(await balance(db, customerUsd(user.id))).toBe(50_000n);
 
     expect((await deliver(signedEvent("checkout.session.completed", paid(cardSession!)))).status).toBe(200);
@@ -331,14 +423,19 @@ describe("delayed payments and failures", () => {
     expect(await db.processedStripeEvent.count({ where: { id: eventId } })).toBe(0);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("pending_payment");
 
-    expect((await deliver(signedEvent("checkout.session.async_payment_succeeded", session(orderId, 10_500)))).status).toBe(200);
+    expect(
+      (await deliver(signedEvent("checkout.session.async_payment_succeeded", session(orderId, 10_500)))).status,
+    ).toBe(200);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
     expect(await db.contract.count({ where: { orderId } })).toBe(1);
   });
 
   it("a failed delayed payment ends the order and releases its TH", async () => {
     const { orderId, product } = await pendingCardOrder();
-    const failed = signedEvent("checkout.session.async_payment_failed", session(orderId, 10_500, { payment_status: "unpaid" }));
+    const failed = signedEvent(
+      "checkout.session.async_payment_failed",
+      session(orderId, 10_500, { payment_status: "unpaid" }),
+    );
     expect((await deliver(failed)).status).toBe(200);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("expired");
     expect(await soldTh(product.id)).toBe(0);

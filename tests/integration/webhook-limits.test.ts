@@ -20,7 +20,14 @@ function endless() {
 }
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-  POST(new Request("http://127.0.0.1/api/stripe/webhook", { method: "POST", body, headers, duplex: "half" } as RequestInit));
+  POST(
+    new Request("http://127.0.0.1/api/stripe/webhook", {
+      method: "POST",
+      body,
+      headers,
+      duplex: "half",
+    } as RequestInit),
+  );
 
 describe("the Stripe webhook route", () => {
   it("answers 413 to a declared body over 1 MB without reading it", async () => {
@@ -38,8 +45,16 @@ describe("the Stripe webhook route", () => {
   });
 
   it("still verifies and answers an ordinary signed event", async () => {
-    const payload = JSON.stringify({ id: "evt_limits_1", object: "event", type: "customer.created", data: { object: {} } });
-    const signature = new Stripe("sk_test_unused").webhooks.generateTestHeaderString({ payload, secret: "whsec_test_limits_secret" });
+    const payload = JSON.stringify({
+      id: "evt_limits_1",
+      object: "event",
+      type: "customer.created",
+      data: { object: {} },
+    });
+    const signature = new Stripe("sk_test_unused").webhooks.generateTestHeaderString({
+      payload,
+      secret: "whsec_test_limits_secret",
+    });
     const response = await post(payload, { "stripe-signature": signature, "content-type": "application/json" });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("Ignored");

@@ -74,10 +74,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         return send(200, session);
       }
       const session = id ? sessions.get(id) : undefined;
-      if (!session) return send(404, { error: { type: "invalid_request_error", message: `No such checkout.session: '${id}'` } });
+      if (!session)
+        return send(404, { error: { type: "invalid_request_error", message: `No such checkout.session: '${id}'` } });
       if (req.method === "GET" && !verb) return send(200, session);
       if (req.method === "POST" && verb === "expire") {
-        if (session.status !== "open") return invalid(`Only Checkout Sessions with a status in ["open"] can be expired.`);
+        if (session.status !== "open")
+          return invalid(`Only Checkout Sessions with a status in ["open"] can be expired.`);
         session.status = "expired";
         session.url = null;
         return send(200, session);

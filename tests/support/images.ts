@@ -7,12 +7,17 @@ export async function jpegWithExif(label = "ID", width = 900, height = 600): Pro
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#dbeafe"/><text x="40" y="120" font-size="64" font-family="sans-serif">${label}</text></svg>`;
   return sharp(Buffer.from(svg))
     .jpeg({ quality: 90 })
-    .withExifMerge({ IFD0: { Make: "TestCam", Model: "Leaky 1" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1" } })
+    .withExifMerge({
+      IFD0: { Make: "TestCam", Model: "Leaky 1" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1" },
+    })
     .toBuffer();
 }
 
 export async function png(width = 600, height = 400): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 250, g: 200, b: 80 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 250, g: 200, b: 80 } } })
+    .png()
+    .toBuffer();
 }
 
 /** A tiny, valid-looking PNG whose header claims 100,000 × 100,000 pixels (decoding it would need ~30 GB). */

@@ -13,7 +13,13 @@ const attempts = pairs.map((pair) => {
 const results = await Promise.all(
   attempts.map(async (attempt, index) => {
     try {
-      await placeOrder({ userId: attempt.userId, slug: slug!, th: attempt.th, paymentMethod: "balance", idempotencyKey: `worker-${process.pid}-${index}` });
+      await placeOrder({
+        userId: attempt.userId,
+        slug: slug!,
+        th: attempt.th,
+        paymentMethod: "balance",
+        idempotencyKey: `worker-${process.pid}-${index}`,
+      });
       return { ok: true, th: attempt.th };
     } catch (error) {
       return { ok: false, th: attempt.th, error: error instanceof UserError ? error.message : String(error) };

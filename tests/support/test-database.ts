@@ -39,7 +39,10 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Test
   return {
     name,
     url,
-    drop: () => onServer((client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      onServer((client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)).then(
+        () => {},
+      ),
   };
 }
 

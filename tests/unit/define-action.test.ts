@@ -47,7 +47,11 @@ describe("the action wrapper", () => {
   });
 
   it("passes an ActionState the handler returns through unchanged", async () => {
-    const action = definer(someone())({ access: "signed-in", input: z.object({}) }, async () => ({ ok: true as const, data: undefined, message: "Saved." }));
+    const action = definer(someone())({ access: "signed-in", input: z.object({}) }, async () => ({
+      ok: true as const,
+      data: undefined,
+      message: "Saved.",
+    }));
     expect(await action(null, form())).toEqual({ ok: true, data: undefined, message: "Saved." });
   });
 
@@ -67,27 +71,40 @@ describe("the action wrapper", () => {
 
   it("refuses a role without the permission", async () => {
     const handler = vi.fn();
-    const action = definer(someone({ role: "kyc_reviewer", totpEnabledAt: new Date() }))({ access: "users.manage", input: z.object({}) }, handler);
+    const action = definer(someone({ role: "kyc_reviewer", totpEnabledAt: new Date() }))(
+      { access: "users.manage", input: z.object({}) },
+      handler,
+    );
     expect(await action(null, form())).toEqual({ ok: false, error: "You do not have access to this." });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it("refuses staff tools to staff without two-factor authentication, and allows them with it", async () => {
     const handler = vi.fn(async () => undefined);
-    const without = definer(someone({ role: "admin", totpEnabledAt: null }))({ access: "users.manage", input: z.object({}) }, handler);
+    const without = definer(someone({ role: "admin", totpEnabledAt: null }))(
+      { access: "users.manage", input: z.object({}) },
+      handler,
+    );
     expect(await without(null, form())).toEqual({
       ok: false,
       error: "Turn on two-factor authentication (Security, in your dashboard) before using staff tools.",
     });
     expect(handler).not.toHaveBeenCalled();
-    const withIt = definer(someone({ role: "admin", totpEnabledAt: new Date() }))({ access: "users.manage", input: z.object({}) }, handler);
+    const withIt = definer(someone({ role: "admin", totpEnabledAt: new Date() }))(
+      { access: "users.manage", input: z.object({}) },
+      handler,
+    );
     expect(await withIt(null, form())).toEqual({ ok: true, data: undefined });
   });
 
   it("answers bad input with field errors and does not run the handler", async () => {
     const handler = vi.fn();
     const action = definer(someone())({ access: "signed-in", input: nameInput }, handler);
-    expect(await action(null, form({ name: " " }))).toEqual({ ok: false, error: "Please correct the highlighted fields.", fieldErrors: { name: ["Enter a name."] } });
+    expect(await action(null, form({ name: " " }))).toEqual({
+      ok: false,
+      error: "Please correct the highlighted fields.",
+      fieldErrors: { name: ["Enter a name."] },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -95,14 +112,22 @@ describe("the action wrapper", () => {
     const action = definer(someone())({ access: "signed-in", input: z.object({}) }, async () => {
       throw new UserError("That slug is taken.", { slug: ["Choose another slug."] });
     });
-    expect(await action(null, form())).toEqual({ ok: false, error: "That slug is taken.", fieldErrors: { slug: ["Choose another slug."] } });
+    expect(await action(null, form())).toEqual({
+      ok: false,
+      error: "That slug is taken.",
+      fieldErrors: { slug: ["Choose another slug."] },
+    });
   });
 
   it("says how long to wait after a RateLimitedError", async () => {
     const action = definer(someone())({ access: "signed-in", input: z.object({}) }, async () => {
       throw new RateLimitedError(120);
     });
-    expect(await action(null, form())).toEqual({ ok: false, error: "Too many attempts. Try again in 2 minutes.", retryAfterSeconds: 120 });
+    expect(await action(null, form())).toEqual({
+      ok: false,
+      error: "Too many attempts. Try again in 2 minutes.",
+      retryAfterSeconds: 120,
+    });
   });
 
   it("answers an unexpected error with a generic message that leaks nothing", async () => {
@@ -111,13 +136,18 @@ describe("the action wrapper", () => {
       throw new Error('Invalid `prisma.user.update()` invocation: column "passwordHash" secret-value');
     });
     const state = await action(null, form());
-    expect(state).toEqual({ ok: false, error: "Something went wrong on our side. Nothing was changed; please try again." });
+    expect(state).toEqual({
+      ok: false,
+      error: "Something went wrong on our side. Nothing was changed; please try again.",
+    });
     expect(JSON.stringify(state)).not.toMatch(/prisma|passwordHash|secret-value/);
     expect(logged).toHaveBeenCalled();
   });
 
   it("lets a redirect through as navigation, not as a failure", async () => {
-    const action = definer(someone())({ access: "signed-in", input: z.object({}) }, async () => redirect("/dashboard/orders"));
+    const action = definer(someone())({ access: "signed-in", input: z.object({}) }, async () =>
+      redirect("/dashboard/orders"),
+    );
     await expect(action(null, form())).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
   });
 });

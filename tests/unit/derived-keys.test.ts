@@ -10,7 +10,11 @@ const saved = { ...process.env };
 // Each case loads the modules afresh under the AUTH_SECRET it sets (env() is read once).
 async function withSecret(secret: string) {
   vi.resetModules();
-  Object.assign(process.env, { AUTH_SECRET: secret, ENCRYPTION_KEY: generateKeyEntry("k1"), DATABASE_URL: "postgresql://127.0.0.1/unused" });
+  Object.assign(process.env, {
+    AUTH_SECRET: secret,
+    ENCRYPTION_KEY: generateKeyEntry("k1"),
+    DATABASE_URL: "postgresql://127.0.0.1/unused",
+  });
   return {
     keys: await import("@/lib/crypto/derived-keys"),
     tokens: await import("@/lib/auth/signed-token"),

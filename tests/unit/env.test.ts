@@ -20,7 +20,10 @@ describe("environment validation", () => {
 
   it("reads a rotation list of secrets, newest first", () => {
     const older = "Xn4Lw9Pq2Rt7Yb1Vc6Zm3Ks8Dh5Fj0Ga";
-    expect(parseEnv({ ...good, AUTH_SECRET: `${good.AUTH_SECRET}, ${older}` }).AUTH_SECRET).toEqual([good.AUTH_SECRET, older]);
+    expect(parseEnv({ ...good, AUTH_SECRET: `${good.AUTH_SECRET}, ${older}` }).AUTH_SECRET).toEqual([
+      good.AUTH_SECRET,
+      older,
+    ]);
   });
 
   it.each([
@@ -37,7 +40,11 @@ describe("environment validation", () => {
     ["a missing AUTH_SECRET", { AUTH_SECRET: undefined }, /AUTH_SECRET/],
     ["a short AUTH_SECRET", { AUTH_SECRET: "secret" }, /at least 32 characters/],
     ["a repetitive AUTH_SECRET", { AUTH_SECRET: "a".repeat(40) }, /too repetitive/],
-    ["a short older AUTH_SECRET in a rotation list", { AUTH_SECRET: `${good.AUTH_SECRET},short` }, /at least 32 characters/],
+    [
+      "a short older AUTH_SECRET in a rotation list",
+      { AUTH_SECRET: `${good.AUTH_SECRET},short` },
+      /at least 32 characters/,
+    ],
     ["a missing ENCRYPTION_KEY", { ENCRYPTION_KEY: undefined }, /ENCRYPTION_KEY/],
     ["a weak ENCRYPTION_KEY", { ENCRYPTION_KEY: "k1:c2hvcnQ=" }, /32 bytes/],
     ["a Stripe key of the wrong kind", { STRIPE_SECRET_KEY: "pk_test_123" }, /STRIPE_SECRET_KEY/],

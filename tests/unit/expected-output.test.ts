@@ -46,12 +46,21 @@ describe("expectedDailySats", () => {
 
   it("property: output never falls when hashrate rises, and never rises when difficulty rises", () => {
     fc.assert(
-      fc.property(conditions, fc.integer({ min: 0, max: 1000 }), fc.bigInt({ min: 0n, max: 10n ** 14n }), (input, moreTh, moreDifficulty) => {
-        const base = expectedDailySats(input);
-        expect(expectedDailySats({ ...input, th: input.th + moreTh }) >= base).toBe(true);
-        expect(expectedDailySats({ ...input, difficulty: String(BigInt(input.difficulty) + moreDifficulty) }) <= base).toBe(true);
-        expect(expectedDailySats({ ...input, poolFeeBps: Math.min(10_000, input.poolFeeBps + 1) }) <= base).toBe(true);
-      }),
+      fc.property(
+        conditions,
+        fc.integer({ min: 0, max: 1000 }),
+        fc.bigInt({ min: 0n, max: 10n ** 14n }),
+        (input, moreTh, moreDifficulty) => {
+          const base = expectedDailySats(input);
+          expect(expectedDailySats({ ...input, th: input.th + moreTh }) >= base).toBe(true);
+          expect(
+            expectedDailySats({ ...input, difficulty: String(BigInt(input.difficulty) + moreDifficulty) }) <= base,
+          ).toBe(true);
+          expect(expectedDailySats({ ...input, poolFeeBps: Math.min(10_000, input.poolFeeBps + 1) }) <= base).toBe(
+            true,
+          );
+        },
+      ),
     );
   });
 });

@@ -27,9 +27,13 @@ describe("toScaled / fromScaled", () => {
 
   it("round-trips every scaled value", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 12 }), (value, scale) => {
-        expect(toScaled(fromScaled(value, scale), scale)).toBe(value);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.integer({ min: 0, max: 12 }),
+        (value, scale) => {
+          expect(toScaled(fromScaled(value, scale), scale)).toBe(value);
+        },
+      ),
     );
   });
 });

@@ -13,7 +13,8 @@ function endlessBody() {
   return { stream, pulled };
 }
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://127.0.0.1/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request("http://127.0.0.1/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 
 describe("reading a body with a limit", () => {
   it("returns a body within the limit whole", async () => {
@@ -22,7 +23,9 @@ describe("reading a body with a limit", () => {
 
   it("refuses a declared Content-Length over the limit without reading a byte", async () => {
     const { stream, pulled } = endlessBody();
-    await expect(readLimitedBody(post(stream, { "content-length": String(50 * 1024 * 1024) }), 1024 * 1024)).rejects.toBeInstanceOf(BodyTooLargeError);
+    await expect(
+      readLimitedBody(post(stream, { "content-length": String(50 * 1024 * 1024) }), 1024 * 1024),
+    ).rejects.toBeInstanceOf(BodyTooLargeError);
     expect(pulled.chunks).toBeLessThanOrEqual(1); // a stream may pre-fill one chunk; nothing was consumed
   });
 

@@ -31,13 +31,15 @@ async function serve(handler: Handler, options: Partial<ConstructorParameters<ty
   return { get, calls, cache, advance: (ms: number) => (clock += ms) };
 }
 
-const page = (extra: Record<string, string> = {}): Handler => (req, res) => {
-  res.setHeader("cache-control", "s-maxage=10, stale-while-revalidate=31535990");
-  res.setHeader("content-type", "text/html");
-  for (const [key, value] of Object.entries(extra)) res.setHeader(key, value);
-  res.write("<p>");
-  res.end(`${req.url} rendered</p>`);
-};
+const page =
+  (extra: Record<string, string> = {}): Handler =>
+  (req, res) => {
+    res.setHeader("cache-control", "s-maxage=10, stale-while-revalidate=31535990");
+    res.setHeader("content-type", "text/html");
+    for (const [key, value] of Object.entries(extra)) res.setHeader(key, value);
+    res.write("<p>");
+    res.end(`${req.url} rendered</p>`);
+  };
 
 describe("MicroCache", () => {
   it("serves a shareable page again without calling the handler, body and headers intact", async () => {
@@ -77,7 +79,13 @@ describe("MicroCache", () => {
     ["no-store", page({ "cache-control": "no-store" })],
     ["a cookie being set", page({ "set-cookie": "session=abc" })],
     ["Vary: *", page({ vary: "*" })],
-    ["an error status", ((_req, res) => { res.statusCode = 404; page()(_req, res); }) as Handler],
+    [
+      "an error status",
+      ((_req, res) => {
+        res.statusCode = 404;
+        page()(_req, res);
+      }) as Handler,
+    ],
   ])("never keeps a response with %s", async (_name, handler) => {
     const { get, calls } = await serve(handler);
     await get();

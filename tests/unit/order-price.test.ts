@@ -6,8 +6,12 @@ import { priceOrder, type PlanRates } from "@/lib/pricing/order-price";
 const S19_PRO_20_DAYS: PlanRates = { hashrateFeePerTh: "0.200000", serviceFeePerThDay: "0.042500", durationDays: 20 };
 
 const rates = fc.record({
-  hashrateFeePerTh: fc.bigInt({ min: 0n, max: 50_000_000n }).map((micros) => `${micros / 1_000_000n}.${(micros % 1_000_000n).toString().padStart(6, "0")}`),
-  serviceFeePerThDay: fc.bigInt({ min: 0n, max: 1_000_000n }).map((micros) => `0.${micros.toString().padStart(6, "0")}`.replace(/^0\.1000000$/, "1.000000")),
+  hashrateFeePerTh: fc
+    .bigInt({ min: 0n, max: 50_000_000n })
+    .map((micros) => `${micros / 1_000_000n}.${(micros % 1_000_000n).toString().padStart(6, "0")}`),
+  serviceFeePerThDay: fc
+    .bigInt({ min: 0n, max: 1_000_000n })
+    .map((micros) => `0.${micros.toString().padStart(6, "0")}`.replace(/^0\.1000000$/, "1.000000")),
   durationDays: fc.integer({ min: 1, max: 3650 }),
 });
 
@@ -22,14 +26,21 @@ describe("priceOrder", () => {
 
   it("rounds once, half-up, at the total", () => {
     // 1 TH × $0.000050 + 1 TH × $0 = half a cent → rounds up to 1 cent
-    expect(priceOrder({ hashrateFeePerTh: "0.005000", serviceFeePerThDay: "0", durationDays: 1 }, 1).totalCents).toBe(1n);
-    expect(priceOrder({ hashrateFeePerTh: "0.004999", serviceFeePerThDay: "0", durationDays: 1 }, 1).totalCents).toBe(0n);
+    expect(priceOrder({ hashrateFeePerTh: "0.005000", serviceFeePerThDay: "0", durationDays: 1 }, 1).totalCents).toBe(
+      1n,
+    );
+    expect(priceOrder({ hashrateFeePerTh: "0.004999", serviceFeePerThDay: "0", durationDays: 1 }, 1).totalCents).toBe(
+      0n,
+    );
     // Two lines of 0.4 cents each: rounding each line would give 0, the total of 0.8 cents gives 1.
     const split = priceOrder({ hashrateFeePerTh: "0.004000", serviceFeePerThDay: "0.004000", durationDays: 1 }, 1);
     expect(split.totalCents).toBe(1n);
     expect(split.hashrateFeeCents + split.serviceFeeCents).toBe(1n);
     // An exact half cent at scale (found by the property below): 1,051,955,789.5 cents → …790.
-    expect(priceOrder({ hashrateFeePerTh: "38.118930", serviceFeePerThDay: "0.107630", durationDays: 5 }, 272_125).totalCents).toBe(1_051_955_790n);
+    expect(
+      priceOrder({ hashrateFeePerTh: "38.118930", serviceFeePerThDay: "0.107630", durationDays: 5 }, 272_125)
+        .totalCents,
+    ).toBe(1_051_955_790n);
   });
 
   it("refuses fractional, zero, negative and unsafe TH", () => {
@@ -43,7 +54,8 @@ describe("priceOrder", () => {
       fc.property(rates, fc.integer({ min: 1, max: 1_000_000 }), (plan, th) => {
         const price = priceOrder(plan, th);
         const exactMicros =
-          toScaled(plan.hashrateFeePerTh, 6) * BigInt(th) + toScaled(plan.serviceFeePerThDay, 6) * BigInt(th) * BigInt(plan.durationDays);
+          toScaled(plan.hashrateFeePerTh, 6) * BigInt(th) +
+          toScaled(plan.serviceFeePerThDay, 6) * BigInt(th) * BigInt(plan.durationDays);
         // Half-up: the total is at most half a cent above the exact sum and less than half a cent below.
         const diff = price.totalCents * 10_000n - exactMicros;
         expect(diff > -5_000n && diff <= 5_000n).toBe(true);
@@ -59,7 +71,9 @@ describe("priceOrder", () => {
         const [small, large] = a <= b ? [a, b] : [b, a];
         expect(priceOrder(plan, small).totalCents <= priceOrder(plan, large).totalCents).toBe(true);
         const sum = priceOrder(plan, small + large);
-        expect(sum.hashrateFeeMicros).toBe(priceOrder(plan, small).hashrateFeeMicros + priceOrder(plan, large).hashrateFeeMicros);
+        expect(sum.hashrateFeeMicros).toBe(
+          priceOrder(plan, small).hashrateFeeMicros + priceOrder(plan, large).hashrateFeeMicros,
+        );
       }),
     );
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 
 // Written by the `argon2` package (0.45) this project used before; existing accounts hold such hashes.
-const HASH_FROM_PREVIOUS_LIBRARY = "$argon2id$v=19$m=19456,p=1,t=2$3G3uvvqTaU7D9mYVg7egzg$IwgpQ/P4zyEs+GnPD1OgosbsysCWiF9+KELvsJuz/d0";
+const HASH_FROM_PREVIOUS_LIBRARY =
+  "$argon2id$v=19$m=19456,p=1,t=2$3G3uvvqTaU7D9mYVg7egzg$IwgpQ/P4zyEs+GnPD1OgosbsysCWiF9+KELvsJuz/d0";
 
 describe("passwords", () => {
   it("hashes with argon2id at 19 MiB, t=2, p=1 and verifies only the right password", async () => {

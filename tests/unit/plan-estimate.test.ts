@@ -27,7 +27,12 @@ describe("estimatePlan", () => {
   it("combines price and output for 100 TH of the S19 Pro 20-day plan", () => {
     const estimate = estimatePlan(
       { hashrateFeePerTh: "0.200000", serviceFeePerThDay: "0.042500", durationDays: 20, poolFeeBps: 0 },
-      { difficulty: "148200000000000", btcPriceCents: 9_000_000n, blockSubsidySats: 312_500_000n, feesPerBlockSats: 0n },
+      {
+        difficulty: "148200000000000",
+        btcPriceCents: 9_000_000n,
+        blockSubsidySats: 312_500_000n,
+        feesPerBlockSats: 0n,
+      },
       110,
     );
     expect(estimate.dailySats).toBe(4_666n);

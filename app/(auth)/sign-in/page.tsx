@@ -15,15 +15,33 @@ export default async function SignInPage({ searchParams }: Props) {
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await currentUser()) redirect(callbackUrl);
   const notice =
-    params.verified === "1" ? "Your email is confirmed. Sign in to continue." : params.reset === "1" ? "Your password was changed. Sign in with the new one." : null;
+    params.verified === "1"
+      ? "Your email is confirmed. Sign in to continue."
+      : params.reset === "1"
+        ? "Your password was changed. Sign in with the new one."
+        : null;
   return (
     <AuthCard
       title="Sign in"
-      intro={notice ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-800 dark:bg-green-500/10 dark:text-green-300">{notice}</p> : "Welcome back."}
+      intro={
+        notice ? (
+          <p
+            role="status"
+            className="rounded-md bg-green-50 px-3 py-2 text-green-800 dark:bg-green-500/10 dark:text-green-300"
+          >
+            {notice}
+          </p>
+        ) : (
+          "Welcome back."
+        )
+      }
       footer={
         <>
           New to Hashwork?{" "}
-          <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent-ink underline underline-offset-4">
+          <Link
+            href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+            className="text-accent-ink underline underline-offset-4"
+          >
             Create an account
           </Link>
         </>

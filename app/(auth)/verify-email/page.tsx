@@ -10,7 +10,11 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
   const { token } = await searchParams;
   return (
     <AuthCard title="Confirm your email" intro="One click and your address is confirmed.">
-      {typeof token === "string" ? <ConfirmEmailForm token={token} /> : <p className="text-sm text-muted">This link is incomplete. Open the link from the email again.</p>}
+      {typeof token === "string" ? (
+        <ConfirmEmailForm token={token} />
+      ) : (
+        <p className="text-sm text-muted">This link is incomplete. Open the link from the email again.</p>
+      )}
     </AuthCard>
   );
 }

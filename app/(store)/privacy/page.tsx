@@ -37,12 +37,33 @@ type SectionId = (typeof SECTIONS)[number]["id"];
 type DataCategory = { name: string; what: string; source: string };
 
 const DATA_CATEGORIES: readonly DataCategory[] = [
-  { name: "Account data", what: "Your email address, your password (which we only ever store as a one-way hash), whether your email is verified, and your settings and communication preferences.", source: "You, when you sign up and when you change your settings." },
-  { name: "Identity (KYC) data", what: "Your legal name, date of birth, nationality, address, the type and number of your ID document, images of that document, a selfie, and the outcome of our review.", source: "You, when you complete identity verification; the outcome comes from our KYC reviewers." },
-  { name: "Transaction and wallet data", what: "Your orders, hashrate contracts, payments and top-ups, and wallet balances with their ledger entries.", source: "Your use of Hashwork; our card payment processor tells us whether a card payment succeeded. We never receive your full card number." },
-  { name: "Security data", what: "Sign-in times, the IP address and browser used, whether two-factor authentication (2FA) is on, the secret behind your authenticator app, your recovery codes, and your activity log (sign-ins, 2FA changes, purchases and requests).", source: "Recorded automatically when you use your account." },
+  {
+    name: "Account data",
+    what: "Your email address, your password (which we only ever store as a one-way hash), whether your email is verified, and your settings and communication preferences.",
+    source: "You, when you sign up and when you change your settings.",
+  },
+  {
+    name: "Identity (KYC) data",
+    what: "Your legal name, date of birth, nationality, address, the type and number of your ID document, images of that document, a selfie, and the outcome of our review.",
+    source: "You, when you complete identity verification; the outcome comes from our KYC reviewers.",
+  },
+  {
+    name: "Transaction and wallet data",
+    what: "Your orders, hashrate contracts, payments and top-ups, and wallet balances with their ledger entries.",
+    source:
+      "Your use of Hashwork; our card payment processor tells us whether a card payment succeeded. We never receive your full card number.",
+  },
+  {
+    name: "Security data",
+    what: "Sign-in times, the IP address and browser used, whether two-factor authentication (2FA) is on, the secret behind your authenticator app, your recovery codes, and your activity log (sign-ins, 2FA changes, purchases and requests).",
+    source: "Recorded automatically when you use your account.",
+  },
   { name: "Device and cookie data", what: "The cookies that keep you signed in.", source: "Your browser." },
-  { name: "Communications", what: "Messages you send us, your privacy requests and their history, and the emails we send you.", source: "You and us." },
+  {
+    name: "Communications",
+    what: "Messages you send us, your privacy requests and their history, and the emails we send you.",
+    source: "You and us.",
+  },
 ];
 
 type LegalBasis = "Contract" | "Legal obligation" | "Legitimate interests" | "Consent";
@@ -50,51 +71,150 @@ type LegalBasis = "Contract" | "Legal obligation" | "Legitimate interests" | "Co
 type Purpose = { purpose: string; basis: LegalBasis; detail: string };
 
 const PURPOSES: readonly Purpose[] = [
-  { purpose: "Running your account and your contracts", basis: "Contract", detail: "Creating your account, selling and delivering hashrate contracts, and processing payments and top-ups." },
-  { purpose: "Service and account emails", basis: "Contract", detail: "Email verification, password resets, receipts, security alerts and updates on your requests." },
-  { purpose: "Identity checks and financial records", basis: "Legal obligation", detail: "Anti-money-laundering and know-your-customer (AML/KYC) checks before larger purchases, keeping transaction records, and answering lawful requests from authorities." },
-  { purpose: "Handling your privacy requests", basis: "Legal obligation", detail: "Recording, answering and keeping evidence of the requests you make under data-protection law." },
-  { purpose: "Security and fraud prevention", basis: "Legitimate interests", detail: "Protecting your account and the platform: two-factor authentication, limits on repeated sign-in attempts, your activity log, spotting fraud and abuse, and auditing what our staff do." },
-  { purpose: "Marketing email", basis: "Consent", detail: "News and offers, only if you have said yes. You can withdraw at any time." },
+  {
+    purpose: "Running your account and your contracts",
+    basis: "Contract",
+    detail: "Creating your account, selling and delivering hashrate contracts, and processing payments and top-ups.",
+  },
+  {
+    purpose: "Service and account emails",
+    basis: "Contract",
+    detail: "Email verification, password resets, receipts, security alerts and updates on your requests.",
+  },
+  {
+    purpose: "Identity checks and financial records",
+    basis: "Legal obligation",
+    detail:
+      "Anti-money-laundering and know-your-customer (AML/KYC) checks before larger purchases, keeping transaction records, and answering lawful requests from authorities.",
+  },
+  {
+    purpose: "Handling your privacy requests",
+    basis: "Legal obligation",
+    detail: "Recording, answering and keeping evidence of the requests you make under data-protection law.",
+  },
+  {
+    purpose: "Security and fraud prevention",
+    basis: "Legitimate interests",
+    detail:
+      "Protecting your account and the platform: two-factor authentication, limits on repeated sign-in attempts, your activity log, spotting fraud and abuse, and auditing what our staff do.",
+  },
+  {
+    purpose: "Marketing email",
+    basis: "Consent",
+    detail: "News and offers, only if you have said yes. You can withdraw at any time.",
+  },
 ];
 
 const BASIS_MEANING: Record<LegalBasis, string> = {
   Contract: "we need it to provide the service you signed up for.",
   "Legal obligation": "the law requires it.",
-  "Legitimate interests": "it is needed for a reasonable interest of ours, such as security, that does not override your rights. You can object to it.",
+  "Legitimate interests":
+    "it is needed for a reasonable interest of ours, such as security, that does not override your rights. You can object to it.",
   Consent: "you have agreed to it, and you can take that agreement back at any time.",
 };
 
 type Recipient = { who: string; why: string };
 
 const RECIPIENTS: readonly Recipient[] = [
-  { who: "Our card payment processor", why: "to take card payments. You enter your card details on the processor’s own secure page; we share the amount, the order reference and your email address." },
-  { who: "Our email delivery provider", why: "to send you account, transaction and (if you opted in) marketing emails. It receives your email address and the message." },
-  { who: "Professional advisers", why: "such as lawyers, auditors and accountants, when we need their advice. They are bound by confidentiality." },
-  { who: "Authorities", why: "such as regulators, tax authorities, courts and the police, only when the law requires us to, for example under a court order or an anti-money-laundering reporting duty." },
+  {
+    who: "Our card payment processor",
+    why: "to take card payments. You enter your card details on the processor’s own secure page; we share the amount, the order reference and your email address.",
+  },
+  {
+    who: "Our email delivery provider",
+    why: "to send you account, transaction and (if you opted in) marketing emails. It receives your email address and the message.",
+  },
+  {
+    who: "Professional advisers",
+    why: "such as lawyers, auditors and accountants, when we need their advice. They are bound by confidentiality.",
+  },
+  {
+    who: "Authorities",
+    why: "such as regulators, tax authorities, courts and the police, only when the law requires us to, for example under a court order or an anti-money-laundering reporting duty.",
+  },
 ];
 
 type RetentionRow = { data: string; period: string; then: string };
 
 const RETENTION: readonly RetentionRow[] = [
-  { data: "Transaction records (orders, payments, contracts)", period: "5 years after your account is closed", then: "Kept pseudonymised and encrypted during that time, then deleted" },
-  { data: "KYC data and ID documents", period: "As long as anti-money-laundering law requires", then: "Deleted when that period ends" },
-  { data: "All data of a customer who never made a transaction", period: "Within 30 days of closure or an erasure request", then: "Deleted entirely" },
-  { data: "Other personal data (profile, preferences, security and activity data)", period: "Within 30 days of closure or an erasure request", then: "Deleted" },
-  { data: "Data exports you request", period: "7 days after the export is ready", then: "Download link expires and the file is deleted" },
+  {
+    data: "Transaction records (orders, payments, contracts)",
+    period: "5 years after your account is closed",
+    then: "Kept pseudonymised and encrypted during that time, then deleted",
+  },
+  {
+    data: "KYC data and ID documents",
+    period: "As long as anti-money-laundering law requires",
+    then: "Deleted when that period ends",
+  },
+  {
+    data: "All data of a customer who never made a transaction",
+    period: "Within 30 days of closure or an erasure request",
+    then: "Deleted entirely",
+  },
+  {
+    data: "Other personal data (profile, preferences, security and activity data)",
+    period: "Within 30 days of closure or an erasure request",
+    then: "Deleted",
+  },
+  {
+    data: "Data exports you request",
+    period: "7 days after the export is ready",
+    then: "Download link expires and the file is deleted",
+  },
 ];
 
 type Right = { id: string; title: string; body: string; action: string };
 
 const RIGHTS: readonly Right[] = [
-  { id: "right-to-access", title: "Know what we hold and get a copy", body: "You can ask whether we hold personal data about you. We send a report listing each category of data we hold and why we hold it, together with a copy of the data itself.", action: "File an access request" },
-  { id: "right-to-portability", title: "Take your data with you", body: "You can receive everything you gave us or generated by using Hashwork in a machine-readable format: a zip file with a JSON file and a CSV file for each table. Only you can download it, and only for a limited time (7 days).", action: "Request a data export" },
-  { id: "right-to-rectification", title: "Correct your data", body: "If something we hold is wrong or incomplete, you can fix it. Most details you can edit yourself in your settings; for anything you cannot change there, such as verified identity details, our privacy officer will make the correction.", action: "File a correction request" },
-  { id: "right-to-erasure", title: "Delete your data", body: "You can ask us to delete your personal data. We delete everything the law does not require us to keep. If you have made transactions, we keep their records for 5 years after closure, pseudonymised and encrypted, and KYC documents for as long as the law requires. If you never made a transaction, we delete everything within 30 days.", action: "File an erasure request" },
-  { id: "right-to-restriction", title: "Limit how we use your data", body: "You can ask us to restrict processing, for example while a correction is being checked. We then stop all non-essential processing, such as marketing and analytics, and keep only what is needed to run your contracts, keep your account secure and meet our legal duties.", action: "File a restriction request" },
-  { id: "right-to-object", title: "Object to a use of your data", body: "You can object to a stated purpose, especially one based on our legitimate interests. Objections to marketing take effect at once. For other purposes we stop unless we have compelling grounds to continue, and if so we explain them.", action: "File an objection" },
-  { id: "right-to-review", title: "Have a person review an automated decision", body: "If one of our automated checks has affected you, for example by flagging your KYC case, you can ask for a person to look at it again, add any information you think is missing, and hear the outcome.", action: "Request a human review" },
-  { id: "account-closure", title: "Close your account", body: "You can close your account at any time. Closure is completed within 30 days, you can no longer sign in, and the retention rules above apply to what remains.", action: "Request account closure" },
+  {
+    id: "right-to-access",
+    title: "Know what we hold and get a copy",
+    body: "You can ask whether we hold personal data about you. We send a report listing each category of data we hold and why we hold it, together with a copy of the data itself.",
+    action: "File an access request",
+  },
+  {
+    id: "right-to-portability",
+    title: "Take your data with you",
+    body: "You can receive everything you gave us or generated by using Hashwork in a machine-readable format: a zip file with a JSON file and a CSV file for each table. Only you can download it, and only for a limited time (7 days).",
+    action: "Request a data export",
+  },
+  {
+    id: "right-to-rectification",
+    title: "Correct your data",
+    body: "If something we hold is wrong or incomplete, you can fix it. Most details you can edit yourself in your settings; for anything you cannot change there, such as verified identity details, our privacy officer will make the correction.",
+    action: "File a correction request",
+  },
+  {
+    id: "right-to-erasure",
+    title: "Delete your data",
+    body: "You can ask us to delete your personal data. We delete everything the law does not require us to keep. If you have made transactions, we keep their records for 5 years after closure, pseudonymised and encrypted, and KYC documents for as long as the law requires. If you never made a transaction, we delete everything within 30 days.",
+    action: "File an erasure request",
+  },
+  {
+    id: "right-to-restriction",
+    title: "Limit how we use your data",
+    body: "You can ask us to restrict processing, for example while a correction is being checked. We then stop all non-essential processing, such as marketing and analytics, and keep only what is needed to run your contracts, keep your account secure and meet our legal duties.",
+    action: "File a restriction request",
+  },
+  {
+    id: "right-to-object",
+    title: "Object to a use of your data",
+    body: "You can object to a stated purpose, especially one based on our legitimate interests. Objections to marketing take effect at once. For other purposes we stop unless we have compelling grounds to continue, and if so we explain them.",
+    action: "File an objection",
+  },
+  {
+    id: "right-to-review",
+    title: "Have a person review an automated decision",
+    body: "If one of our automated checks has affected you, for example by flagging your KYC case, you can ask for a person to look at it again, add any information you think is missing, and hear the outcome.",
+    action: "Request a human review",
+  },
+  {
+    id: "account-closure",
+    title: "Close your account",
+    body: "You can close your account at any time. Closure is completed within 30 days, you can no longer sign in, and the retention rules above apply to what remains.",
+    action: "Request account closure",
+  },
 ];
 
 const SECURITY_MEASURES: readonly string[] = [
@@ -161,8 +281,8 @@ export default function PrivacyPage() {
       <Section id="who-we-are">
         <P>
           Hashwork runs a marketplace where you can buy hashrate contracts, such as “Antminer S19 Pro · 20 days”, and
-          that run on our miners for a fixed term. For the personal data described here, Hashwork is
-          the controller: we decide why and how it is used, and we are responsible for it.
+          that run on our miners for a fixed term. For the personal data described here, Hashwork is the controller: we
+          decide why and how it is used, and we are responsible for it.
         </P>
         <P>
           You can reach our privacy office by email at <EmailLink /> or by post at Hashwork, Privacy Office.
@@ -242,8 +362,8 @@ export default function PrivacyPage() {
 
       <Section id="international-transfers">
         <P>
-          Some of our providers may process data in a country other than yours. When that country does not offer a
-          level of protection recognised as adequate, we put safeguards in place before the transfer, such as standard
+          Some of our providers may process data in a country other than yours. When that country does not offer a level
+          of protection recognised as adequate, we put safeguards in place before the transfer, such as standard
           contractual clauses approved by data-protection authorities, together with encryption and access limits. You
           can ask us for details of these safeguards at <EmailLink />.
         </P>
@@ -266,12 +386,20 @@ export default function PrivacyPage() {
         <P>We keep personal data only as long as we need it. When the periods below end, the data is deleted.</P>
         <div className="mt-4 overflow-x-auto rounded-lg border border-line">
           <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
-            <caption className={`px-4 pt-3 pb-2 text-left text-sm ${mutedClass}`}>How long we keep each kind of data</caption>
+            <caption className={`px-4 pt-3 pb-2 text-left text-sm ${mutedClass}`}>
+              How long we keep each kind of data
+            </caption>
             <thead className="bg-zinc-50 dark:bg-zinc-900">
               <tr className="border-b border-line">
-                <th scope="col" className="px-4 py-2 font-semibold">Data</th>
-                <th scope="col" className="px-4 py-2 font-semibold">How long</th>
-                <th scope="col" className="px-4 py-2 font-semibold">What happens</th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  Data
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  How long
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  What happens
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -297,7 +425,11 @@ export default function PrivacyPage() {
         </P>
         <ul className="mt-4 space-y-4">
           {RIGHTS.map((right) => (
-            <li key={right.id} id={right.id} className="scroll-mt-24 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+            <li
+              key={right.id}
+              id={right.id}
+              className="scroll-mt-24 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+            >
               <h3 className="font-semibold">{right.title}</h3>
               <p className="mt-1 leading-7">{right.body}</p>
               <p className={`mt-2 text-sm leading-6 ${mutedClass}`}>
@@ -312,8 +444,8 @@ export default function PrivacyPage() {
         <ul className={listClass}>
           <li>We answer every request within 30 days of the day you file it.</li>
           <li>
-            If a request is complex, or you have made several, we may extend that time by at most two further months.
-            If we do, we tell you within the first 30 days and explain why.
+            If a request is complex, or you have made several, we may extend that time by at most two further months. If
+            we do, we tell you within the first 30 days and explain why.
           </li>
           <li>
             Before we prepare an export of your data or erase it, we ask you to confirm it is really you: with your
@@ -325,30 +457,29 @@ export default function PrivacyPage() {
           </li>
         </ul>
         <P>
-          You may also complain to a supervisory authority at any time. If you cannot sign in, write to <EmailLink /> and
-          we will help you.
+          You may also complain to a supervisory authority at any time. If you cannot sign in, write to <EmailLink />{" "}
+          and we will help you.
         </P>
       </Section>
 
       <Section id="cookies">
         <P>
-          We use only essential cookies: the ones that keep you signed in and protect your sign-in. The site cannot
-          work without them.
+          We use only essential cookies: the ones that keep you signed in and protect your sign-in. The site cannot work
+          without them.
         </P>
+        <P>We do not use analytics or advertising cookies.</P>
         <P>
-          We do not use analytics or advertising cookies.
-        </P>
-        <P>
-          Marketing emails are sent only with your consent, and you can opt out at any time by writing to <EmailLink />. Transactional emails, such as receipts and security alerts, are always on, because they are part
-          of running your account safely.
+          Marketing emails are sent only with your consent, and you can opt out at any time by writing to <EmailLink />.
+          Transactional emails, such as receipts and security alerts, are always on, because they are part of running
+          your account safely.
         </P>
       </Section>
 
       <Section id="children">
         <P>
           Hashwork is not for anyone under 18, and we do not knowingly collect data about children. If we learn that an
-          account belongs to someone under 18, we close it and delete the data we are allowed to delete. If you believe a
-          child has given us their data, please contact us.
+          account belongs to someone under 18, we close it and delete the data we are allowed to delete. If you believe
+          a child has given us their data, please contact us.
         </P>
       </Section>
 

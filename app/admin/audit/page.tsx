@@ -18,7 +18,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditLogPage({ searchParams }: Props) {
   await requirePermission("audit.read", "/admin/audit");
   const raw = await searchParams;
-  const filter = filters.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === "string" && value !== "")));
+  const filter = filters.parse(
+    Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === "string" && value !== "")),
+  );
   const entries = await auditEntries(filter);
   const input = "mt-0.5 block rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-fg";
   return (
@@ -44,21 +46,36 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <button className="rounded-md px-3 py-1.5 text-sm ring-1 ring-line hover:bg-chip">Filter</button>
       </form>
       {entries.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">No entries match these filters.</p>
+        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
+          No entries match these filters.
+        </p>
       ) : (
-        <DataTable caption="Staff actions, newest first" columns={[{ label: "When (UTC)" }, { label: "Who" }, { label: "Action" }, { label: "Target" }, { label: "Details" }]}>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-                  <td className="px-3 py-2">{entry.actor?.email ?? "—"}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{entry.targetType ? `${entry.targetType}:${entry.targetId}` : "—"}</td>
-                  <td className="max-w-xs truncate px-3 py-2 font-mono text-xs" title={JSON.stringify(entry.details)}>
-                    {entry.details ? JSON.stringify(entry.details) : ""}
-                  </td>
-                </tr>
-              ))}
-              </DataTable>
+        <DataTable
+          caption="Staff actions, newest first"
+          columns={[
+            { label: "When (UTC)" },
+            { label: "Who" },
+            { label: "Action" },
+            { label: "Target" },
+            { label: "Details" },
+          ]}
+        >
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                {entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}
+              </td>
+              <td className="px-3 py-2">{entry.actor?.email ?? "—"}</td>
+              <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+              <td className="px-3 py-2 font-mono text-xs">
+                {entry.targetType ? `${entry.targetType}:${entry.targetId}` : "—"}
+              </td>
+              <td className="max-w-xs truncate px-3 py-2 font-mono text-xs" title={JSON.stringify(entry.details)}>
+                {entry.details ? JSON.stringify(entry.details) : ""}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

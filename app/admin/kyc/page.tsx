@@ -38,13 +38,18 @@ export default async function KycQueuePage({ searchParams }: Props) {
         ))}
       </nav>
       {cases.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">No cases here. Nice.</p>
+        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
+          No cases here. Nice.
+        </p>
       ) : (
         <ol className="divide-y divide-line rounded-xl border border-line bg-surface">
           {cases.map((kycCase) => (
             <li key={kycCase.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
               <div>
-                <Link href={`/admin/kyc/${kycCase.id}`} className="font-medium text-accent-ink underline underline-offset-4">
+                <Link
+                  href={`/admin/kyc/${kycCase.id}`}
+                  className="font-medium text-accent-ink underline underline-offset-4"
+                >
                   {kycCase.user.email}
                 </Link>
                 <p className="text-xs text-subtle">

@@ -31,33 +31,50 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold tracking-tight">Orders</h1>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         {FILTERS.map((item) => (
-          <Link key={item.value} href={`/admin/orders?status=${item.value}`} aria-current={item.value === filter ? "page" : undefined} className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 dark:aria-[current=page]:bg-amber-500/15">
+          <Link
+            key={item.value}
+            href={`/admin/orders?status=${item.value}`}
+            aria-current={item.value === filter ? "page" : undefined}
+            className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 dark:aria-[current=page]:bg-amber-500/15"
+          >
             {item.label}
           </Link>
         ))}
       </nav>
       {orders.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">No orders here.</p>
+        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
+          No orders here.
+        </p>
       ) : (
-        <DataTable caption="Orders, newest first" columns={[{ label: "Placed (UTC)" }, { label: "Customer" }, { label: "Plan" }, { label: "TH", numeric: true }, { label: "Total", numeric: true }, { label: "Status" }]}>
-              {orders.map((order) => (
-                <tr key={order.id}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/admin/users/${order.user.id}`} className="text-accent-ink underline underline-offset-4">
-                      {order.user.email}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{order.product.title}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatInteger(order.th)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatUsd(order.totalCents)}</td>
-                  <td className="px-3 py-2">
-                    {order.status.replace("_", " ")} · {order.paymentMethod}
-                    {order.contract ? ` · contract ${order.contract.status}` : ""}
-                  </td>
-                </tr>
-              ))}
-              </DataTable>
+        <DataTable
+          caption="Orders, newest first"
+          columns={[
+            { label: "Placed (UTC)" },
+            { label: "Customer" },
+            { label: "Plan" },
+            { label: "TH", numeric: true },
+            { label: "Total", numeric: true },
+            { label: "Status" },
+          ]}
+        >
+          {orders.map((order) => (
+            <tr key={order.id}>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
+              <td className="px-3 py-2">
+                <Link href={`/admin/users/${order.user.id}`} className="text-accent-ink underline underline-offset-4">
+                  {order.user.email}
+                </Link>
+              </td>
+              <td className="px-3 py-2">{order.product.title}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatInteger(order.th)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatUsd(order.totalCents)}</td>
+              <td className="px-3 py-2">
+                {order.status.replace("_", " ")} · {order.paymentMethod}
+                {order.contract ? ` · contract ${order.contract.status}` : ""}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

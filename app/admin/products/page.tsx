@@ -23,12 +23,16 @@ export default async function AdminProductsPage() {
         {products.map((product) => (
           <li key={product.id} className="grid gap-2 p-4 sm:grid-cols-[1fr_12rem] sm:items-center">
             <div>
-              <Link href={`/admin/products/${product.id}`} className="font-medium text-accent-ink underline underline-offset-4">
+              <Link
+                href={`/admin/products/${product.id}`}
+                className="font-medium text-accent-ink underline underline-offset-4"
+              >
                 {product.title}
               </Link>
               <p className="text-xs text-subtle">
-                {product.status.replace("_", " ")} · {formatRateUsd(product.hashrateFeePerTh)}/TH + {formatRateUsd(product.serviceFeePerThDay)}/TH/day ·{" "}
-                {formatInteger(product.soldTh)} of {formatInteger(product.inventoryTh)} TH sold
+                {product.status.replace("_", " ")} · {formatRateUsd(product.hashrateFeePerTh)}/TH +{" "}
+                {formatRateUsd(product.serviceFeePerThDay)}/TH/day · {formatInteger(product.soldTh)} of{" "}
+                {formatInteger(product.inventoryTh)} TH sold
               </p>
             </div>
             <ProgressBar value={soldPercent(product)} label={`${product.title}: sold ${soldPercent(product)}%`} />

@@ -21,21 +21,33 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         <label htmlFor="user-search" className="sr-only">
           Search by email
         </label>
-        <input id="user-search" name="q" defaultValue={query} placeholder="Search by email" className="flex-1 rounded-md border border-line bg-surface px-3 py-2 text-sm" />
+        <input
+          id="user-search"
+          name="q"
+          defaultValue={query}
+          placeholder="Search by email"
+          className="flex-1 rounded-md border border-line bg-surface px-3 py-2 text-sm"
+        />
         <button className="rounded-md px-3 py-2 text-sm ring-1 ring-line hover:bg-chip">Search</button>
       </form>
       {users.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">No users match “{query}”.</p>
+        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
+          No users match “{query}”.
+        </p>
       ) : (
         <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
           {users.map((user) => (
             <li key={user.id} className="flex flex-col gap-2 p-4 lg:flex-row lg:items-center lg:justify-between">
               <div className="min-w-0">
-                <Link href={`/admin/users/${user.id}`} className="block truncate font-medium text-accent-ink underline underline-offset-4">
+                <Link
+                  href={`/admin/users/${user.id}`}
+                  className="block truncate font-medium text-accent-ink underline underline-offset-4"
+                >
                   {user.email}
                 </Link>
                 <p className="text-xs text-subtle">
-                  Joined {formatUtcDate(user.createdAt)} · {user.emailVerifiedAt ? "email confirmed" : "email not confirmed"} ·{" "}
+                  Joined {formatUtcDate(user.createdAt)} ·{" "}
+                  {user.emailVerifiedAt ? "email confirmed" : "email not confirmed"} ·{" "}
                   {user.totpEnabledAt ? "2FA on" : "2FA off"}
                 </p>
               </div>

@@ -29,13 +29,17 @@ export default async function ContractsPage() {
           {contracts.map((contract) => {
             const progress = termProgress(contract);
             return (
-              <li key={contract.id} className="rounded-xl border border-line bg-surface p-5" data-testid="contract-card">
+              <li
+                key={contract.id}
+                className="rounded-xl border border-line bg-surface p-5"
+                data-testid="contract-card"
+              >
                 <Link href={`/dashboard/contracts/${contract.id}`} className="font-semibold hover:underline">
                   {contract.product.title}
                 </Link>
                 <p className="mt-1 text-sm text-muted">
-                  {formatInteger(contract.th)} TH/s · {CONTRACT_STATUS[contract.status]} · starts {formatUtcDate(contract.startsAt)}, ends{" "}
-                  {formatUtcDate(contract.endsAt)}
+                  {formatInteger(contract.th)} TH/s · {CONTRACT_STATUS[contract.status]} · starts{" "}
+                  {formatUtcDate(contract.startsAt)}, ends {formatUtcDate(contract.endsAt)}
                 </p>
                 <div className="mt-3">
                   <ProgressBar value={progress} label={`${contract.product.title}: ${progress}% of the term done`} />

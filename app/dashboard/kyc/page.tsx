@@ -21,7 +21,8 @@ export default async function KycPage() {
   const user = await requireUser("/dashboard/kyc");
   const kycCase = await ownKycCase(user.id);
   const status = kycCase?.status ?? "not_started";
-  const Icon = status === "approved" ? ShieldCheck : status === "rejected" ? ShieldX : status === "pending" ? Clock : CircleAlert;
+  const Icon =
+    status === "approved" ? ShieldCheck : status === "rejected" ? ShieldX : status === "pending" ? Clock : CircleAlert;
 
   return (
     <div className="space-y-6">
@@ -44,21 +45,30 @@ export default async function KycPage() {
         ) : null}
         {status === "resubmission_requested" ? (
           <p className="mt-2 text-sm">
-            Please send again: {kycCase!.resubmitItems.map((item) => RESUBMIT_ITEMS[item as ResubmitItem] ?? item).join(", ")}.
+            Please send again:{" "}
+            {kycCase!.resubmitItems.map((item) => RESUBMIT_ITEMS[item as ResubmitItem] ?? item).join(", ")}.
           </p>
         ) : null}
         {kycCase?.flagged && status === "pending" ? (
           <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-500/40 dark:bg-amber-500/10">
             <p>
-              <strong>Automatic check:</strong> {kycCase.flagReason} A reviewer will decide; nothing is rejected automatically.
+              <strong>Automatic check:</strong> {kycCase.flagReason} A reviewer will decide; nothing is rejected
+              automatically.
             </p>
-            {kycCase.humanReviewRequestedAt ? <p className="mt-1">You asked for a human review of this flag.</p> : <HumanReviewButton />}
+            {kycCase.humanReviewRequestedAt ? (
+              <p className="mt-1">You asked for a human review of this flag.</p>
+            ) : (
+              <HumanReviewButton />
+            )}
           </div>
         ) : null}
       </section>
       {status === "not_started" || status === "resubmission_requested" ? (
         <section aria-label="Verification form" className="rounded-xl border border-line bg-surface p-5">
-          <KycForm requested={status === "not_started" ? null : (kycCase!.resubmitItems as ResubmitItem[])} details={kycCase?.details ?? null} />
+          <KycForm
+            requested={status === "not_started" ? null : (kycCase!.resubmitItems as ResubmitItem[])}
+            details={kycCase?.details ?? null}
+          />
         </section>
       ) : null}
     </div>

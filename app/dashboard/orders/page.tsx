@@ -12,7 +12,13 @@ import { ownOrders } from "@/lib/orders/queries";
 
 export const metadata: Metadata = { title: "Orders" };
 
-const STATUS = { pending_payment: "Reserved, unpaid", paid: "Paid", expired: "Expired", cancelled: "Cancelled", refunded: "Credited to your balance" } as const;
+const STATUS = {
+  pending_payment: "Reserved, unpaid",
+  paid: "Paid",
+  expired: "Expired",
+  cancelled: "Cancelled",
+  refunded: "Credited to your balance",
+} as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,12 +33,20 @@ export default async function OrdersPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold tracking-tight">Orders</h1>
       {typeof cardReturn === "string" ? (
         <p role="status" className="rounded-md bg-chip px-3 py-2 text-sm">
-          Thank you. Your card payment is being confirmed; the order shows as paid as soon as the payment processor tells us.
+          Thank you. Your card payment is being confirmed; the order shows as paid as soon as the payment processor
+          tells us.
         </p>
       ) : null}
       {typeof paid === "string" ? (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
-          Paid. Your contract is scheduled; see <Link href="/dashboard/contracts" className="underline">Contracts</Link>.
+        <p
+          role="status"
+          className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300"
+        >
+          Paid. Your contract is scheduled; see{" "}
+          <Link href="/dashboard/contracts" className="underline">
+            Contracts
+          </Link>
+          .
         </p>
       ) : null}
       {orders.length === 0 ? (
@@ -43,40 +57,59 @@ export default async function OrdersPage({ searchParams }: Props) {
           </div>
         </div>
       ) : (
-        <DataTable caption="Your orders, newest first" columns={[{ label: "Placed (UTC)" }, { label: "Plan" }, { label: "TH", numeric: true }, { label: "Total", numeric: true }, { label: "Status" }]}>
-              {orders.map((order) => (
-                <tr key={order.id} data-testid="order-row">
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
-                  <td className="px-3 py-2">{order.product.title}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatInteger(order.th)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatUsd(order.totalCents)}</td>
-                  <td className="px-3 py-2">
-                    {order.status === "pending_payment" && order.reservedUntil > now ? (
-                      <div className="space-y-1">
-                        <span className="text-subtle">Reserved until {order.reservedUntil.toISOString().slice(11, 16)} UTC</span>
-                        <OrderActions orderId={order.id} card={card} />
-                      </div>
-                    ) : order.contract ? (
-                      <Link href={`/dashboard/contracts/${order.contract.id}`} className="text-accent-ink underline underline-offset-4">
-                        {STATUS[order.status]} · contract
-                      </Link>
-                    ) : (
-                      STATUS[order.status === "pending_payment" ? "expired" : order.status]
-                    )}
-                    {order.notice ? (
-                      <p className="mt-1 max-w-prose text-xs text-muted" data-testid="order-notice">
-                        {order.notice}
-                        {order.status === "refunded" || order.status === "paid" ? (
-                          <>
-                            {" "}See <Link href="/dashboard/wallet" className="underline underline-offset-4">Wallet</Link>.
-                          </>
-                        ) : null}
-                      </p>
+        <DataTable
+          caption="Your orders, newest first"
+          columns={[
+            { label: "Placed (UTC)" },
+            { label: "Plan" },
+            { label: "TH", numeric: true },
+            { label: "Total", numeric: true },
+            { label: "Status" },
+          ]}
+        >
+          {orders.map((order) => (
+            <tr key={order.id} data-testid="order-row">
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
+              <td className="px-3 py-2">{order.product.title}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatInteger(order.th)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatUsd(order.totalCents)}</td>
+              <td className="px-3 py-2">
+                {order.status === "pending_payment" && order.reservedUntil > now ? (
+                  <div className="space-y-1">
+                    <span className="text-subtle">
+                      Reserved until {order.reservedUntil.toISOString().slice(11, 16)} UTC
+                    </span>
+                    <OrderActions orderId={order.id} card={card} />
+                  </div>
+                ) : order.contract ? (
+                  <Link
+                    href={`/dashboard/contracts/${order.contract.id}`}
+                    className="text-accent-ink underline underline-offset-4"
+                  >
+                    {STATUS[order.status]} · contract
+                  </Link>
+                ) : (
+                  STATUS[order.status === "pending_payment" ? "expired" : order.status]
+                )}
+                {order.notice ? (
+                  <p className="mt-1 max-w-prose text-xs text-muted" data-testid="order-notice">
+                    {order.notice}
+                    {order.status === "refunded" || order.status === "paid" ? (
+                      <>
+                        {" "}
+                        See{" "}
+                        <Link href="/dashboard/wallet" className="underline underline-offset-4">
+                          Wallet
+                        </Link>
+                        .
+                      </>
                     ) : null}
-                  </td>
-                </tr>
-              ))}
-              </DataTable>
+                  </p>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -24,12 +24,18 @@ export default async function SecurityPage({ searchParams }: Props) {
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
       {required === "staff-2fa" && !user.totpEnabledAt ? (
-        <p role="alert" className="rounded-md border border-amber-500/60 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-500/60 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200"
+        >
           Staff accounts need two-factor authentication. Turn it on below; the staff console opens once it is on.
         </p>
       ) : null}
       {changed === "password" ? (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
+        <p
+          role="status"
+          className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300"
+        >
           Password changed. Every other session was signed out.
         </p>
       ) : null}
@@ -55,16 +61,28 @@ export default async function SecurityPage({ searchParams }: Props) {
         {activity.length === 0 ? (
           <p className="mt-2 text-sm text-muted">Nothing yet.</p>
         ) : (
-          <div className="mt-3"><DataTable caption="Sign-ins and security changes, newest first" columns={[{ label: "When (UTC)" }, { label: "What" }, { label: "IP address" }, { label: "Browser" }]}>
-                {activity.map((event) => (
-                  <tr key={event.id} className={event.type === "sign_in_failed" || event.type === "second_factor_failed" ? "text-red-700 dark:text-red-400" : undefined}>
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(event.createdAt)}</td>
-                    <td className="px-3 py-2">{ACTIVITY_LABELS[event.type as ActivityType] ?? event.type}</td>
-                    <td className="px-3 py-2 tabular-nums">{event.ip ?? "—"}</td>
-                    <td className="px-3 py-2">{describeBrowser(event.userAgent)}</td>
-                  </tr>
-                ))}
-              </DataTable></div>
+          <div className="mt-3">
+            <DataTable
+              caption="Sign-ins and security changes, newest first"
+              columns={[{ label: "When (UTC)" }, { label: "What" }, { label: "IP address" }, { label: "Browser" }]}
+            >
+              {activity.map((event) => (
+                <tr
+                  key={event.id}
+                  className={
+                    event.type === "sign_in_failed" || event.type === "second_factor_failed"
+                      ? "text-red-700 dark:text-red-400"
+                      : undefined
+                  }
+                >
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(event.createdAt)}</td>
+                  <td className="px-3 py-2">{ACTIVITY_LABELS[event.type as ActivityType] ?? event.type}</td>
+                  <td className="px-3 py-2 tabular-nums">{event.ip ?? "—"}</td>
+                  <td className="px-3 py-2">{describeBrowser(event.userAgent)}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </div>
         )}
       </section>
     </div>

@@ -6,7 +6,12 @@ import { changePassword } from "@/lib/auth/accounts";
 import { completeSignIn } from "@/lib/auth/sign-in-flow";
 import { changePasswordInput } from "@/lib/validation/auth";
 
-export const changePasswordAction = defineAction({ access: "signed-in", input: changePasswordInput }, async (input, ctx) => {
-  await changePassword(ctx.user, input, ctx.request);
-  return completeSignIn(ctx.user.id, ctx.request, "/dashboard/security?changed=password", { reason: "password change" });
-});
+export const changePasswordAction = defineAction(
+  { access: "signed-in", input: changePasswordInput },
+  async (input, ctx) => {
+    await changePassword(ctx.user, input, ctx.request);
+    return completeSignIn(ctx.user.id, ctx.request, "/dashboard/security?changed=password", {
+      reason: "password change",
+    });
+  },
+);

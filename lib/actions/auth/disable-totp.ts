@@ -8,8 +8,11 @@ import { currentSessionId } from "@/lib/auth/session";
 import { disableTotp } from "@/lib/auth/two-factor";
 import { disableTotpInput } from "@/lib/validation/auth";
 
-export const disableTotpAction = defineAction({ access: "signed-in", input: disableTotpInput }, async ({ code }, ctx) => {
-  if (!ctx.user.totpEnabledAt) throw new UserError("Two-factor authentication is already off.");
-  await disableTotp(ctx.user, code, ctx.request, await currentSessionId());
-  return done("Two-factor authentication is off.");
-});
+export const disableTotpAction = defineAction(
+  { access: "signed-in", input: disableTotpInput },
+  async ({ code }, ctx) => {
+    if (!ctx.user.totpEnabledAt) throw new UserError("Two-factor authentication is already off.");
+    await disableTotp(ctx.user, code, ctx.request, await currentSessionId());
+    return done("Two-factor authentication is off.");
+  },
+);

@@ -7,9 +7,12 @@ import { completeSignIn, pendingSecondFactorUser } from "@/lib/auth/sign-in-flow
 import { verifySignInSecondFactor } from "@/lib/auth/two-factor";
 import { safeCallbackUrl, secondFactorInput } from "@/lib/validation/auth";
 
-export const verifySecondFactorAction = defineAction({ access: "public", input: secondFactorInput }, async (input, ctx) => {
-  const userId = await pendingSecondFactorUser();
-  if (!userId) throw new UserError("Your sign-in timed out. Enter your email and password again.");
-  const method = await verifySignInSecondFactor(userId, input.code, ctx.request);
-  return completeSignIn(userId, ctx.request, safeCallbackUrl(input.callbackUrl), { method });
-});
+export const verifySecondFactorAction = defineAction(
+  { access: "public", input: secondFactorInput },
+  async (input, ctx) => {
+    const userId = await pendingSecondFactorUser();
+    if (!userId) throw new UserError("Your sign-in timed out. Enter your email and password again.");
+    const method = await verifySignInSecondFactor(userId, input.code, ctx.request);
+    return completeSignIn(userId, ctx.request, safeCallbackUrl(input.callbackUrl), { method });
+  },
+);

@@ -7,9 +7,12 @@ import { defineAction } from "@/lib/actions/define-action";
 import { saveProduct } from "@/lib/catalogue/manage-products";
 import { saveProductInput } from "@/lib/validation/products";
 
-export const saveProductAction = defineAction({ access: "products.manage", input: saveProductInput }, async ({ id, ...product }, ctx) => {
-  const saved = await saveProduct(ctx.user, id ?? null, product, ctx.request);
-  revalidatePath("/");
-  revalidatePath(`/products/${saved.slug}`);
-  redirect(`/admin/products/${saved.id}?saved=1`);
-});
+export const saveProductAction = defineAction(
+  { access: "products.manage", input: saveProductInput },
+  async ({ id, ...product }, ctx) => {
+    const saved = await saveProduct(ctx.user, id ?? null, product, ctx.request);
+    revalidatePath("/");
+    revalidatePath(`/products/${saved.slug}`);
+    redirect(`/admin/products/${saved.id}?saved=1`);
+  },
+);

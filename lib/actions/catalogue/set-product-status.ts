@@ -7,11 +7,14 @@ import { setProductStatus } from "@/lib/catalogue/manage-products";
 import { done } from "@/lib/errors";
 import { productStatusInput } from "@/lib/validation/products";
 
-export const setProductStatusAction = defineAction({ access: "products.manage", input: productStatusInput }, async ({ id, status }, ctx) => {
-  const { slug } = await setProductStatus(ctx.user, id, status, ctx.request);
-  revalidatePath("/");
-  revalidatePath(`/products/${slug}`);
-  revalidatePath(`/admin/products/${id}`);
-  revalidatePath("/admin/products");
-  return done("Status changed.");
-});
+export const setProductStatusAction = defineAction(
+  { access: "products.manage", input: productStatusInput },
+  async ({ id, status }, ctx) => {
+    const { slug } = await setProductStatus(ctx.user, id, status, ctx.request);
+    revalidatePath("/");
+    revalidatePath(`/products/${slug}`);
+    revalidatePath(`/admin/products/${id}`);
+    revalidatePath("/admin/products");
+    return done("Status changed.");
+  },
+);

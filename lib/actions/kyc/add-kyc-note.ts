@@ -7,8 +7,11 @@ import { done } from "@/lib/errors";
 import { addKycNote } from "@/lib/kyc/decide";
 import { kycNoteInput } from "@/lib/validation/kyc";
 
-export const addKycNoteAction = defineAction({ access: "kyc.review", input: kycNoteInput }, async ({ caseId, body }, ctx) => {
-  await addKycNote(caseId, ctx.user, body, ctx.request);
-  revalidatePath(`/admin/kyc/${caseId}`);
-  return done("Note added.");
-});
+export const addKycNoteAction = defineAction(
+  { access: "kyc.review", input: kycNoteInput },
+  async ({ caseId, body }, ctx) => {
+    await addKycNote(caseId, ctx.user, body, ctx.request);
+    revalidatePath(`/admin/kyc/${caseId}`);
+    return done("Note added.");
+  },
+);

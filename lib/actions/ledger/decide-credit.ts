@@ -7,9 +7,17 @@ import { done } from "@/lib/errors";
 import { decideCredit } from "@/lib/ledger/credit-balance";
 import { decideCreditInput } from "@/lib/validation/ledger";
 
-export const decideCreditAction = defineAction({ access: "users.manage", input: decideCreditInput }, async (choice, ctx) => {
-  await decideCredit(ctx.user, choice.creditId, choice.decision === "approve" ? { approve: true } : { approve: false, reason: choice.reason }, ctx.request);
-  revalidatePath("/admin/users/[id]", "page");
-  revalidatePath("/admin");
-  return done(choice.decision === "approve" ? "Approved and credited." : "Rejected.");
-});
+export const decideCreditAction = defineAction(
+  { access: "users.manage", input: decideCreditInput },
+  async (choice, ctx) => {
+    await decideCredit(
+      ctx.user,
+      choice.creditId,
+      choice.decision === "approve" ? { approve: true } : { approve: false, reason: choice.reason },
+      ctx.request,
+    );
+    revalidatePath("/admin/users/[id]", "page");
+    revalidatePath("/admin");
+    return done(choice.decision === "approve" ? "Approved and credited." : "Rejected.");
+  },
+);

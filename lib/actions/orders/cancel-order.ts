@@ -7,8 +7,11 @@ import { done } from "@/lib/errors";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { orderIdInput } from "@/lib/validation/orders";
 
-export const cancelOrderAction = defineAction({ access: "signed-in", input: orderIdInput }, async ({ orderId }, ctx) => {
-  await cancelOrder(orderId, ctx.user.id);
-  revalidatePath("/dashboard/orders");
-  return done("Order cancelled; the hashrate is released.");
-});
+export const cancelOrderAction = defineAction(
+  { access: "signed-in", input: orderIdInput },
+  async ({ orderId }, ctx) => {
+    await cancelOrder(orderId, ctx.user.id);
+    revalidatePath("/dashboard/orders");
+    return done("Order cancelled; the hashrate is released.");
+  },
+);

@@ -7,8 +7,11 @@ import { done } from "@/lib/errors";
 import { updateUserAccess } from "@/lib/users/update-access";
 import { userAccessInput } from "@/lib/validation/users";
 
-export const updateUserAccessAction = defineAction({ access: "users.manage", input: userAccessInput }, async (change, ctx) => {
-  await updateUserAccess(ctx.user, change, ctx.request);
-  revalidatePath("/admin/users");
-  return done("Saved.");
-});
+export const updateUserAccessAction = defineAction(
+  { access: "users.manage", input: userAccessInput },
+  async (change, ctx) => {
+    await updateUserAccess(ctx.user, change, ctx.request);
+    revalidatePath("/admin/users");
+    return done("Saved.");
+  },
+);

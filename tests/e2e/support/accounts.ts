@@ -45,7 +45,10 @@ export async function createAccount(role: Role, { twoFactor = role !== "customer
 }
 
 /** Signs in through the form, answering the second-factor step for accounts that have one. */
-export async function signIn(page: Page, account: { id?: string; email: string; totpSecret?: string | null }): Promise<void> {
+export async function signIn(
+  page: Page,
+  account: { id?: string; email: string; totpSecret?: string | null },
+): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(PASSWORD);

@@ -2,12 +2,17 @@
 import { query } from "./accounts";
 
 export async function soldPercentOf(slug: string): Promise<number> {
-  const [row] = await query<{ sold: number; inventory: number }>(`SELECT "soldTh" AS sold, "inventoryTh" AS inventory FROM "Product" WHERE slug = $1`, [slug]);
+  const [row] = await query<{ sold: number; inventory: number }>(
+    `SELECT "soldTh" AS sold, "inventoryTh" AS inventory FROM "Product" WHERE slug = $1`,
+    [slug],
+  );
   return Math.floor((row!.sold * 100) / row!.inventory);
 }
 
 export async function storefrontCount(): Promise<number> {
-  const [row] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Product" WHERE status IN ('on_sale', 'sold_out')`);
+  const [row] = await query<{ n: string }>(
+    `SELECT count(*) AS n FROM "Product" WHERE status IN ('on_sale', 'sold_out')`,
+  );
   return Number(row!.n);
 }
 
@@ -15,7 +20,12 @@ export async function storefrontCount(): Promise<number> {
  * Opens `path` until its first sold bar shows the database's figure: storefront pages are cached
  * for a few seconds, so right after another test bought hashrate they may still show the old one.
  */
-export async function gotoFresh(page: import("@playwright/test").Page, path: string, slug: string, bar: import("@playwright/test").Locator) {
+export async function gotoFresh(
+  page: import("@playwright/test").Page,
+  path: string,
+  slug: string,
+  bar: import("@playwright/test").Locator,
+) {
   const { expect } = await import("@playwright/test");
   const expected = await soldPercentOf(slug);
   await expect

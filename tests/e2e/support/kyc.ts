@@ -23,9 +23,15 @@ export async function fillKycForm(page: Page, values: KycFormValues): Promise<vo
   await page.getByLabel("Country of residence").selectOption(values.country);
   await page.getByLabel("ID document").selectOption(values.idType ?? "passport");
   await page.getByLabel("ID number").fill(values.idNumber);
-  await page.getByLabel(/ID front/).setInputFiles({ name: "front.jpg", mimeType: "image/jpeg", buffer: await jpegWithExif("FRONT") });
+  await page
+    .getByLabel(/ID front/)
+    .setInputFiles({ name: "front.jpg", mimeType: "image/jpeg", buffer: await jpegWithExif("FRONT") });
   if (values.idType && values.idType !== "passport") {
-    await page.getByLabel(/ID back/).setInputFiles({ name: "back.jpg", mimeType: "image/jpeg", buffer: await jpegWithExif("BACK") });
+    await page
+      .getByLabel(/ID back/)
+      .setInputFiles({ name: "back.jpg", mimeType: "image/jpeg", buffer: await jpegWithExif("BACK") });
   }
-  await page.getByLabel("Selfie holding your ID").setInputFiles({ name: "selfie.png", mimeType: "image/png", buffer: await png() });
+  await page
+    .getByLabel("Selfie holding your ID")
+    .setInputFiles({ name: "selfie.png", mimeType: "image/png", buffer: await png() });
 }

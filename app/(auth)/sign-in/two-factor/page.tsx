@@ -14,7 +14,10 @@ export default async function TwoFactorPage({ searchParams }: Props) {
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (!(await pendingSecondFactorUser())) {
     return (
-      <AuthCard title="Two-factor authentication" intro="Your sign-in timed out, or it was not started in this browser.">
+      <AuthCard
+        title="Two-factor authentication"
+        intro="Your sign-in timed out, or it was not started in this browser."
+      >
         <Link href="/sign-in" className="text-accent-ink underline underline-offset-4">
           Sign in again
         </Link>

@@ -6,7 +6,10 @@ export const metadata: Metadata = { title: "Check your email" };
 
 export default function CheckEmailPage() {
   return (
-    <AuthCard title="Check your email" intro="We sent you a link to confirm your address. It works once and expires in 24 hours.">
+    <AuthCard
+      title="Check your email"
+      intro="We sent you a link to confirm your address. It works once and expires in 24 hours."
+    >
       <p className="text-sm leading-6 text-muted">
         Then{" "}
         <Link href="/sign-in" className="text-accent-ink underline underline-offset-4">

@@ -14,7 +14,10 @@ import { formatUtcDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Checkout" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // Reads live inventory and the live balance (never the storefront's cached copy).
 export default async function CheckoutPage({ params, searchParams }: Props) {
@@ -34,7 +37,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-semibold tracking-tight">Checkout: {product.title}</h1>
       {!user.emailVerifiedAt ? (
         <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm dark:bg-amber-500/10">
-          Confirm your email before buying. <Link href="/dashboard" className="underline">Send a new link</Link>.
+          Confirm your email before buying.{" "}
+          <Link href="/dashboard" className="underline">
+            Send a new link
+          </Link>
+          .
         </p>
       ) : null}
       <div className="mt-6 rounded-xl border border-line bg-surface p-5">

@@ -28,7 +28,10 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await findPublicProduct((await params).slug);
   return product
-    ? { title: product.title, description: `${product.machineModel} hashrate for ${product.durationDays} days: fees, estimated output and a calculator.` }
+    ? {
+        title: product.title,
+        description: `${product.machineModel} hashrate for ${product.durationDays} days: fees, estimated output and a calculator.`,
+      }
     : { title: "Plan not found" };
 }
 
@@ -81,22 +84,43 @@ export default async function ProductPage({ params }: Props) {
               Plan details
             </h2>
             <dl className="mt-2 divide-y divide-line">
-              <Stat label="Hashrate fee" value={`${formatRateUsd(product.hashrateFeePerTh)} / TH`} hint="once, for the whole term" />
+              <Stat
+                label="Hashrate fee"
+                value={`${formatRateUsd(product.hashrateFeePerTh)} / TH`}
+                hint="once, for the whole term"
+              />
               <Stat
                 label="Service fee"
                 value={`${formatRateUsd(product.serviceFeePerThDay)} / TH / day`}
                 hint={`${formatRateUsd(termServicePerTh)} / TH for ${product.durationDays} days, prepaid`}
               />
-              <Stat label="Term" value={`${product.durationDays} days`} hint="starts 00:00 UTC the day after payment (T+1)" />
-              <Stat label="Machine" value={`${product.machineModel}, ${formatInteger(product.machineHashrateThs)} TH/s`} />
+              <Stat
+                label="Term"
+                value={`${product.durationDays} days`}
+                hint="starts 00:00 UTC the day after payment (T+1)"
+              />
+              <Stat
+                label="Machine"
+                value={`${product.machineModel}, ${formatInteger(product.machineHashrateThs)} TH/s`}
+              />
               <Stat label="Efficiency" value={`${product.efficiencyJPerTh} J/TH`} />
               <Stat label="Electricity price" value={`${formatRateUsd(product.electricityUsdPerKwh)} / kWh`} />
-              <Stat label="Pool fee" value={`${fromScaled(BigInt(product.poolFeeBps), 2)} %`} hint="deducted from output" />
-              <Stat label="Order size" value={`${formatInteger(product.minOrderTh)}–${formatInteger(product.maxOrderTh)} TH`} />
+              <Stat
+                label="Pool fee"
+                value={`${fromScaled(BigInt(product.poolFeeBps), 2)} %`}
+                hint="deducted from output"
+              />
+              <Stat
+                label="Order size"
+                value={`${formatInteger(product.minOrderTh)}–${formatInteger(product.maxOrderTh)} TH`}
+              />
             </dl>
           </section>
 
-          <section aria-labelledby="fees-title" className="flex gap-3 rounded-xl bg-amber-50 p-5 text-sm leading-6 text-zinc-700 dark:bg-amber-500/10 dark:text-zinc-300">
+          <section
+            aria-labelledby="fees-title"
+            className="flex gap-3 rounded-xl bg-amber-50 p-5 text-sm leading-6 text-zinc-700 dark:bg-amber-500/10 dark:text-zinc-300"
+          >
             <Info className="mt-0.5 size-5 shrink-0 text-accent-ink" aria-hidden />
             <div>
               <h2 id="fees-title" className="font-semibold text-fg">
@@ -105,8 +129,8 @@ export default async function ProductPage({ params }: Props) {
               <p className="mt-1">
                 The <strong>hashrate fee</strong> buys your share of the machines&apos; hashrate for the term. The{" "}
                 <strong>service fee</strong> covers electricity ({product.efficiencyJPerTh} J/TH at{" "}
-                {formatRateUsd(product.electricityUsdPerKwh)}/kWh) and maintenance. It is paid up front for the whole term, so
-                your contract is never suspended for unpaid power.
+                {formatRateUsd(product.electricityUsdPerKwh)}/kWh) and maintenance. It is paid up front for the whole
+                term, so your contract is never suspended for unpaid power.
               </p>
             </div>
           </section>

@@ -47,7 +47,17 @@ export default async function KycCasePage({ params }: Props) {
               <Stat label="Legal name" value={details.legalName} />
               <Stat label="Date of birth" value={details.dateOfBirth} />
               <Stat label="Nationality" value={countryName(details.nationality)} />
-              <Stat label="Address" value={[details.addressLine1, details.addressLine2, `${details.postalCode} ${details.city}`, countryName(details.country)].filter(Boolean).join(", ")} />
+              <Stat
+                label="Address"
+                value={[
+                  details.addressLine1,
+                  details.addressLine2,
+                  `${details.postalCode} ${details.city}`,
+                  countryName(details.country),
+                ]
+                  .filter(Boolean)
+                  .join(", ")}
+              />
               <Stat label="ID" value={`${ID_TYPES[details.idType]} ${details.idNumber}`} />
             </dl>
           ) : (
@@ -63,7 +73,9 @@ export default async function KycCasePage({ params }: Props) {
           ) : kycCase.status === "pending" ? (
             <DecisionForm caseId={kycCase.id} />
           ) : (
-            <p className="text-sm text-muted">Decided{kycCase.decidedAt ? ` on ${formatUtcDate(kycCase.decidedAt)}` : ""}. Nothing is waiting.</p>
+            <p className="text-sm text-muted">
+              Decided{kycCase.decidedAt ? ` on ${formatUtcDate(kycCase.decidedAt)}` : ""}. Nothing is waiting.
+            </p>
           )}
         </section>
       </div>
@@ -76,12 +88,21 @@ export default async function KycCasePage({ params }: Props) {
           {current.map((document) => (
             <figure key={document.id} className="rounded-xl border border-line bg-surface p-3">
               {document.mimeType === "application/pdf" ? (
-                <a href={`/api/kyc/documents/${document.id}`} target="_blank" rel="noreferrer" className="block rounded-md bg-chip p-8 text-center text-sm text-accent-ink underline">
+                <a
+                  href={`/api/kyc/documents/${document.id}`}
+                  target="_blank"
+                  rel="noreferrer"
+                  className="block rounded-md bg-chip p-8 text-center text-sm text-accent-ink underline"
+                >
                   Open PDF
                 </a>
               ) : (
                 // eslint-disable-next-line @next/next/no-img-element -- served by our authorised route, not optimisable
-                <img src={`/api/kyc/documents/${document.id}`} alt={DOCUMENT_LABELS[document.kind]} className="max-h-72 w-full rounded-md object-contain" />
+                <img
+                  src={`/api/kyc/documents/${document.id}`}
+                  alt={DOCUMENT_LABELS[document.kind]}
+                  className="max-h-72 w-full rounded-md object-contain"
+                />
               )}
               <figcaption className="mt-2 text-xs text-subtle">
                 {DOCUMENT_LABELS[document.kind]} · {(document.sizeBytes / 1024).toFixed(0)} KB
@@ -115,7 +136,8 @@ export default async function KycCasePage({ params }: Props) {
           <ol className="space-y-2 text-sm">
             {kycCase.events.map((event) => (
               <li key={event.id}>
-                <span className="tabular-nums text-subtle">{formatUtcDateTime(event.createdAt)}</span> {event.type.replace(/_/g, " ")}
+                <span className="tabular-nums text-subtle">{formatUtcDateTime(event.createdAt)}</span>{" "}
+                {event.type.replace(/_/g, " ")}
                 {event.actor ? ` by ${event.actor.email}` : ""}
                 {event.message ? <span className="block text-muted">{event.message}</span> : null}
               </li>

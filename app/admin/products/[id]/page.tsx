@@ -8,9 +8,18 @@ import { findProductById } from "@/lib/catalogue/queries";
 export const metadata: Metadata = { title: "Product" };
 
 const ACTIONS = {
-  draft: [{ status: "on_sale", label: "Publish" }, { status: "archived", label: "Archive" }],
-  on_sale: [{ status: "sold_out", label: "Mark sold out" }, { status: "archived", label: "Archive" }],
-  sold_out: [{ status: "on_sale", label: "Put back on sale" }, { status: "archived", label: "Archive" }],
+  draft: [
+    { status: "on_sale", label: "Publish" },
+    { status: "archived", label: "Archive" },
+  ],
+  on_sale: [
+    { status: "sold_out", label: "Mark sold out" },
+    { status: "archived", label: "Archive" },
+  ],
+  sold_out: [
+    { status: "on_sale", label: "Put back on sale" },
+    { status: "archived", label: "Archive" },
+  ],
   archived: [{ status: "on_sale", label: "Put back on sale" }],
 } as const;
 
@@ -27,7 +36,10 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
       <BackLink href="/admin/products">Products</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{product.title}</h1>
       {saved ? (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300">
+        <p
+          role="status"
+          className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300"
+        >
           Saved.
         </p>
       ) : null}

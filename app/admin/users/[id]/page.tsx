@@ -34,12 +34,16 @@ export default async function AdminUserPage({ params }: Props) {
         <Stat label="USD balance" value={<span data-testid="admin-usd-balance">{formatUsd(usd)}</span>} />
       </dl>
       <section aria-labelledby="access-title" className="rounded-xl border border-line bg-surface p-5">
-        <h2 id="access-title" className="mb-3 font-semibold">Role and status</h2>
+        <h2 id="access-title" className="mb-3 font-semibold">
+          Role and status
+        </h2>
         <UserAccessForm userId={user.id} role={user.role} status={user.status} email={user.email} />
       </section>
       {waiting.length > 0 ? (
         <section aria-labelledby="pending-credits-title" className="rounded-xl border border-line bg-surface p-5">
-          <h2 id="pending-credits-title" className="mb-3 font-semibold">Credits waiting for a second admin</h2>
+          <h2 id="pending-credits-title" className="mb-3 font-semibold">
+            Credits waiting for a second admin
+          </h2>
           <PendingCredits
             credits={waiting.map((credit) => ({
               id: credit.id,
@@ -53,14 +57,16 @@ export default async function AdminUserPage({ params }: Props) {
         </section>
       ) : null}
       <section aria-labelledby="credit-title" className="rounded-xl border border-line bg-surface p-5">
-        <h2 id="credit-title" className="mb-1 font-semibold">Credit a bank transfer</h2>
+        <h2 id="credit-title" className="mb-1 font-semibold">
+          Credit a bank transfer
+        </h2>
         {ownAccount ? (
           <p className="text-sm text-muted">This is your own account: another admin has to credit it.</p>
         ) : (
           <>
             <p className="mb-3 text-sm text-muted">
-              Adds to the customer&apos;s USD balance through the ledger; the note and your name go on the audit log. Credits above{" "}
-              {formatUsd(CREDIT_FOUR_EYES_CENTS)} wait for a second admin to approve them.
+              Adds to the customer&apos;s USD balance through the ledger; the note and your name go on the audit log.
+              Credits above {formatUsd(CREDIT_FOUR_EYES_CENTS)} wait for a second admin to approve them.
             </p>
             <CreditForm userId={user.id} />
           </>

@@ -12,7 +12,8 @@ import { MAX_UPLOAD_BYTES } from "@/lib/kyc/uploads";
 // Three files at the limit, plus the text fields and multipart framing.
 const KYC_SUBMISSION_LIMIT_BYTES = 3 * MAX_UPLOAD_BYTES + 64 * 1024;
 
-const answer = (state: ActionState, status: number) => Response.json(state, { status, headers: { "cache-control": "no-store" } });
+const answer = (state: ActionState, status: number) =>
+  Response.json(state, { status, headers: { "cache-control": "no-store" } });
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return answer({ ok: false, error: "This form must be sent from Hashwork itself." }, 403);

@@ -32,7 +32,11 @@ export default async function ContractPage({ params }: Props) {
         <Stat label="Starts" value={`${formatUtcDateTime(contract.startsAt)} UTC`} />
         <Stat label="Ends" value={`${formatUtcDateTime(contract.endsAt)} UTC`} />
         <Stat label="Pool fee" value={`${fromScaled(BigInt(contract.poolFeeBps), 2)} %`} />
-        <Stat label="Paid" value={formatUsd(contract.order.totalCents)} hint={`hashrate ${formatUsd(contract.order.hashrateFeeCents)} + service ${formatUsd(contract.order.serviceFeeCents)}`} />
+        <Stat
+          label="Paid"
+          value={formatUsd(contract.order.totalCents)}
+          hint={`hashrate ${formatUsd(contract.order.hashrateFeeCents)} + service ${formatUsd(contract.order.serviceFeeCents)}`}
+        />
       </dl>
     </div>
   );
