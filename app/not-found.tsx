@@ -1,4 +1,5 @@
 import { ButtonLink } from "@/components/ui/button-link";
+import { routes } from "@/lib/routes";
 
 export default function NotFound() {
   return (
@@ -7,7 +8,7 @@ export default function NotFound() {
       <h1 className="mt-2 text-3xl font-semibold tracking-tight">We couldn&apos;t find that page</h1>
       <p className="mt-3 text-muted">The plan may have been renamed or taken off sale, or the link has a typo.</p>
       <div className="mt-6 flex justify-center">
-        <ButtonLink href="/#plans">See the plans on sale</ButtonLink>
+        <ButtonLink href={routes.plans}>See the plans on sale</ButtonLink>
       </div>
     </div>
   );

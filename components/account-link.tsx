@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
+import { routes } from "@/lib/routes";
 
 // The header's "Sign in" / "Dashboard" link. Storefront pages are the same HTML for everyone,
 // so the choice is made in the browser from a non-secret hint cookie set at sign-in.
@@ -13,7 +14,7 @@ export function AccountLink() {
   const signedIn = useSyncExternalStore(noSubscription, readHint, onServer);
   return (
     <Link
-      href={signedIn ? "/dashboard" : "/sign-in"}
+      href={signedIn ? routes.dashboard.home : routes.signIn()}
       className="rounded-md px-3 py-1.5 text-sm font-medium text-fg ring-1 ring-line hover:bg-chip"
     >
       {signedIn ? "Dashboard" : "Sign in"}

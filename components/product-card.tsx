@@ -10,6 +10,7 @@ import { priceOrder } from "@/lib/pricing/order-price";
 import { estimatePlan, type MarketConditions } from "@/lib/pricing/plan-estimate";
 import { ProgressBar } from "./ui/progress-bar";
 import { ButtonLink } from "./ui/button-link";
+import { routes } from "@/lib/routes";
 
 /** Output is quoted for a round 100 TH so whole satoshis stay precise. */
 export const OUTPUT_REFERENCE_TH = 100;
@@ -31,7 +32,7 @@ export function ProductCard({ product, market }: { product: ProductView; market:
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-subtle">{product.machineModel}</p>
           <h3 id={`plan-${product.slug}`} className="mt-1 text-lg font-semibold tracking-tight">
-            <Link href={`/products/${product.slug}`} className="hover:underline hover:underline-offset-4">
+            <Link href={routes.product(product.slug)} className="hover:underline hover:underline-offset-4">
               {product.title}
             </Link>
           </h3>
@@ -96,7 +97,7 @@ export function ProductCard({ product, market }: { product: ProductView; market:
             </span>
           )}
           <ButtonLink
-            href={`/products/${product.slug}`}
+            href={routes.product(product.slug)}
             variant="secondary"
             aria-label={`Details and calculator: ${product.title}`}
           >

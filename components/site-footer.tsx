@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes";
 
 export function SiteFooter() {
   return (
@@ -10,12 +11,12 @@ export function SiteFooter() {
         <nav aria-label="Footer">
           <ul className="flex gap-5">
             <li>
-              <Link href="/privacy" className="hover:text-fg">
+              <Link href={routes.privacy} className="hover:text-fg">
                 Privacy policy
               </Link>
             </li>
             <li>
-              <Link href="/#plans" className="hover:text-fg">
+              <Link href={routes.plans} className="hover:text-fg">
                 Plans
               </Link>
             </li>

@@ -2,11 +2,12 @@ import Link from "next/link";
 import { AccountLink } from "./account-link";
 import { Logo } from "./logo";
 import { ThemeToggle } from "./theme-toggle";
+import { routes } from "@/lib/routes";
 
 const NAV = [
-  { href: "/#plans", label: "Plans" },
+  { href: routes.plans, label: "Plans" },
   { href: "/#how-it-works", label: "How it works" },
-  { href: "/privacy", label: "Privacy" },
+  { href: routes.privacy, label: "Privacy" },
 ];
 
 export function SiteHeader() {

@@ -2,19 +2,20 @@ import type { ReactNode } from "react";
 import { SectionNav } from "@/components/dashboard/section-nav";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { routes } from "@/lib/routes";
 
 const NAV: { href: string; label: string; permission: Permission }[] = [
-  { href: "/admin", label: "Overview", permission: "staff.console" },
-  { href: "/admin/kyc", label: "KYC queue", permission: "kyc.review" },
-  { href: "/admin/orders", label: "Orders", permission: "admin.overview" },
-  { href: "/admin/products", label: "Products", permission: "products.manage" },
-  { href: "/admin/users", label: "Users", permission: "users.manage" },
-  { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
+  { href: routes.admin.home, label: "Overview", permission: "staff.console" },
+  { href: routes.admin.kyc, label: "KYC queue", permission: "kyc.review" },
+  { href: routes.admin.orders, label: "Orders", permission: "admin.overview" },
+  { href: routes.admin.products, label: "Products", permission: "products.manage" },
+  { href: routes.admin.users, label: "Users", permission: "users.manage" },
+  { href: routes.admin.audit, label: "Audit log", permission: "audit.read" },
 ];
 
 // Staff only; each page below checks its own permission too.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await requirePermission("staff.console", "/admin");
+  const user = await requirePermission("staff.console", routes.admin.home);
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 md:flex-row">
       <div className="space-y-3">

@@ -7,11 +7,12 @@ import { formatUtcDate } from "@/lib/format/date";
 import { kycQueueSummary } from "@/lib/kyc/queries";
 import { pendingCredits } from "@/lib/ledger/credit-balance";
 import { consoleOverview } from "@/lib/users/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Staff console" };
 
 export default async function AdminOverviewPage() {
-  const user = await requirePermission("staff.console", "/admin");
+  const user = await requirePermission("staff.console", routes.admin.home);
   const kyc = can(user.role, "kyc.review") ? await kycQueueSummary() : null;
   const overview = can(user.role, "admin.overview") ? await consoleOverview() : null;
   const credits = can(user.role, "users.manage") ? await pendingCredits() : [];
@@ -21,7 +22,7 @@ export default async function AdminOverviewPage() {
       {kyc ? (
         <section aria-labelledby="kyc-queue-title" className="rounded-xl border border-line bg-surface p-5">
           <h2 id="kyc-queue-title" className="font-semibold">
-            <Link href="/admin/kyc" className="hover:underline">
+            <Link href={routes.admin.kyc} className="hover:underline">
               KYC queue
             </Link>
           </h2>
@@ -40,7 +41,7 @@ export default async function AdminOverviewPage() {
           <ul className="mt-2 space-y-1 text-sm">
             {credits.map((credit) => (
               <li key={credit.id}>
-                <Link href={`/admin/users/${credit.userId}`} className="underline underline-offset-4">
+                <Link href={routes.admin.user(credit.userId)} className="underline underline-offset-4">
                   {credit.amount} to {credit.email}
                 </Link>{" "}
                 <span className="text-muted">asked for by {credit.requestedBy ?? "a former admin"}</span>

@@ -2,18 +2,19 @@ import type { ReactNode } from "react";
 import { SectionNav } from "@/components/dashboard/section-nav";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { requireUser } from "@/lib/auth/session";
+import { routes } from "@/lib/routes";
 
 const NAV = [
-  { href: "/dashboard", label: "Overview" },
-  { href: "/dashboard/orders", label: "Orders" },
-  { href: "/dashboard/contracts", label: "Contracts" },
-  { href: "/dashboard/wallet", label: "Wallet" },
-  { href: "/dashboard/kyc", label: "Identity" },
-  { href: "/dashboard/security", label: "Security" },
+  { href: routes.dashboard.home, label: "Overview" },
+  { href: routes.dashboard.orders, label: "Orders" },
+  { href: routes.dashboard.contracts, label: "Contracts" },
+  { href: routes.dashboard.wallet, label: "Wallet" },
+  { href: routes.dashboard.kyc, label: "Identity" },
+  { href: routes.dashboard.security, label: "Security" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser("/dashboard");
+  const user = await requireUser(routes.dashboard.home);
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 md:flex-row">
       <div className="space-y-4 md:w-48">

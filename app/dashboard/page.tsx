@@ -4,13 +4,14 @@ import { ResendVerification } from "@/components/dashboard/resend-verification";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/session";
 import { kycStatusOf } from "@/lib/kyc/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DashboardPage({ searchParams }: Props) {
-  const user = await requireUser("/dashboard");
+  const user = await requireUser(routes.dashboard.home);
   const [{ verified }, kycStatus] = await Promise.all([searchParams, kycStatusOf(user.id)]);
   return (
     <div className="space-y-6">
@@ -44,7 +45,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           </h2>
           <p className="mt-1 text-sm text-muted">Needed before purchases above $1,000 in total.</p>
           <Link
-            href="/dashboard/kyc"
+            href={routes.dashboard.kyc}
             className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4"
           >
             {kycStatus === "pending" ? "See its status" : "Verify now"}
@@ -56,7 +57,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           <h2 className="font-semibold">Protect your account with two-factor authentication</h2>
           <p className="mt-1 text-sm text-muted">It stops anyone who learns your password from signing in as you.</p>
           <Link
-            href="/dashboard/security"
+            href={routes.dashboard.security}
             className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4"
           >
             Turn on 2FA
@@ -69,7 +70,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           When you buy hashrate, your contracts and wallet appear here.
         </p>
         <div className="mt-4 flex justify-center">
-          <ButtonLink href="/#plans">Browse plans</ButtonLink>
+          <ButtonLink href={routes.plans}>Browse plans</ButtonLink>
         </div>
       </section>
     </div>

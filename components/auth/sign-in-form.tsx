@@ -6,6 +6,7 @@ import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { signInAction } from "@/lib/actions/auth/sign-in";
+import { routes } from "@/lib/routes";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState(signInAction, null);
@@ -34,7 +35,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
       <p className="text-center text-sm">
-        <Link href="/reset-password" className="text-accent-ink underline underline-offset-4">
+        <Link href={routes.resetPassword()} className="text-accent-ink underline underline-offset-4">
           Forgot your password?
         </Link>
       </p>

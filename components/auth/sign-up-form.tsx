@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
 import { NewPasswordField } from "./new-password-field";
 import { ActionForm } from "@/components/forms/action-form";
+import { routes } from "@/lib/routes";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signUpAction, null);
@@ -46,7 +47,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
           />
           <span>
             I accept the terms of service and the{" "}
-            <Link href="/privacy" className="text-accent-ink underline underline-offset-4">
+            <Link href={routes.privacy} className="text-accent-ink underline underline-offset-4">
               privacy policy
             </Link>
             .

@@ -16,6 +16,7 @@ import {
   type ResubmitItem,
 } from "@/lib/validation/kyc";
 import { ActionForm } from "@/components/forms/action-form";
+import { routes } from "@/lib/routes";
 
 type Props = {
   /** null on a first submission: everything is asked for. */
@@ -30,7 +31,7 @@ const selectClass =
 // small one); it answers with the same ActionState as an action.
 async function sendKyc(_previous: ActionState, form: FormData): Promise<ActionState> {
   try {
-    const response = await fetch("/api/kyc/submission", { method: "POST", body: form });
+    const response = await fetch(routes.api.kycSubmission, { method: "POST", body: form });
     return (await response.json()) as ActionState;
   } catch {
     return { ok: false, error: "The upload did not get through. Check your connection and try again." };

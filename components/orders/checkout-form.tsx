@@ -11,6 +11,7 @@ import { formatInteger } from "@/lib/format/number";
 import { checkThAmount } from "@/lib/pricing/plan-estimate";
 import { priceOrder } from "@/lib/pricing/order-price";
 import { ActionForm } from "@/components/forms/action-form";
+import { routes } from "@/lib/routes";
 
 // The breakdown shown here uses the same pricing function the server charges with; the server
 // recomputes it from the database when the order is placed.
@@ -101,7 +102,7 @@ export function CheckoutForm({
               {short ? (
                 <span className="block text-red-700 dark:text-red-400">
                   Not enough for this order.{" "}
-                  <Link href="/dashboard/wallet" className="underline">
+                  <Link href={routes.dashboard.wallet} className="underline">
                     Top up
                   </Link>{" "}
                   first.

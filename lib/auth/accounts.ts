@@ -13,6 +13,7 @@ import { confirmPassword } from "./password-check";
 import { passwordProblem } from "./password-policy";
 import { consumeLimit } from "./rate-limit";
 import { endOtherSessions } from "./session-version";
+import { routes } from "@/lib/routes";
 
 export function appLink(path: string): string {
   return new URL(path, env().APP_URL).toString();
@@ -20,7 +21,7 @@ export function appLink(path: string): string {
 
 export async function sendVerificationEmail(user: { id: string; email: string }): Promise<void> {
   const token = await issueEmailToken(user.id, "verify_email");
-  await sendMail(verifyEmailMail(user.email, appLink(`/verify-email?token=${token}`)));
+  await sendMail(verifyEmailMail(user.email, appLink(routes.verifyEmail(token))));
 }
 
 /** Sets a new password, ends every session that predates it and voids outstanding reset links. */
@@ -51,7 +52,7 @@ export async function signUp(input: SignUpInput, request: RequestInfo): Promise<
 
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
-    await sendMail(alreadyRegisteredMail(input.email, appLink("/sign-in"), appLink("/reset-password")));
+    await sendMail(alreadyRegisteredMail(input.email, appLink(routes.signIn()), appLink(routes.resetPassword())));
     return;
   }
   const marketing = input.marketingOptIn === "on";

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { keysFor } from "@/lib/crypto/derived-keys";
 import { endSession, isSessionCurrent, maySignIn, SESSION_IDLE_SECONDS, startSession } from "./session-version";
 import { verifyToken } from "./signed-token";
+import { routes } from "@/lib/routes";
 
 declare module "next-auth" {
   interface Session {
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: keysFor("session").map((key) => key.toString("base64url")),
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
-  pages: { signIn: "/sign-in" },
+  pages: { signIn: routes.signIn() },
   providers: [
     // The only credential accepted is a ticket our own sign-in actions mint after checking the
     // password (and the second factor). It never leaves the server.

@@ -10,6 +10,7 @@ import { resetPasswordMail } from "@/lib/mail/templates";
 import { appLink } from "./accounts";
 import { issueEmailToken } from "./email-tokens";
 import { consumeLimit } from "./rate-limit";
+import { routes } from "@/lib/routes";
 
 export async function requestPasswordReset(email: string, request: RequestInfo): Promise<void> {
   await consumeLimit("passwordResetPerIp", request.ip ?? "unknown");
@@ -22,5 +23,5 @@ export async function sendPasswordResetMail(email: string): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, status: true } });
   if (!user || user.status === "closed") return;
   const token = await issueEmailToken(user.id, "reset_password");
-  await sendMail(resetPasswordMail(user.email, appLink(`/reset-password?token=${token}`)));
+  await sendMail(resetPasswordMail(user.email, appLink(routes.resetPassword(token))));
 }

@@ -31,9 +31,6 @@ export function can(role: Role | null | undefined, permission: Permission): bool
   return role ? ROLE_PERMISSIONS[role].includes(permission) : false;
 }
 
-/** Where a staff member without two-factor authentication is sent before any staff page works. */
-export const STAFF_TWO_FACTOR_PATH = "/dashboard/security?required=staff-2fa";
-
 /**
  * Whether `user` may use `permission` now: the role holds it and, since every permission is a
  * staff power, the account has two-factor authentication on.

@@ -6,7 +6,8 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 import { auth } from "./config";
-import { can, STAFF_TWO_FACTOR_PATH, type Permission } from "./permissions";
+import { can, type Permission } from "./permissions";
+import { routes } from "@/lib/routes";
 
 export type CurrentUser = {
   id: string;
@@ -42,7 +43,7 @@ export const currentSessionId = cache(async (): Promise<string | null> => (await
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await currentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(routes.signIn(returnTo));
   return user;
 }
 
@@ -53,6 +54,6 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
 export async function requirePermission(permission: Permission, returnTo: string): Promise<CurrentUser> {
   const user = await requireUser(returnTo);
   if (!can(user.role, permission)) notFound();
-  if (!user.totpEnabledAt) redirect(STAFF_TWO_FACTOR_PATH);
+  if (!user.totpEnabledAt) redirect(routes.dashboard.staffTwoFactor); // staff must turn 2FA on first
   return user;
 }

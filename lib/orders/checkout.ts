@@ -8,6 +8,7 @@ import { cardPaymentClient } from "@/lib/payments/stripe";
 import type { PlaceOrderInput } from "@/lib/validation/orders";
 import { payWithBalance } from "./pay-with-balance";
 import { placeOrder } from "./place-order";
+import { routes } from "@/lib/routes";
 
 export async function checkout(userId: string, input: PlaceOrderInput, request: RequestInfo): Promise<string> {
   const client = cardPaymentClient();
@@ -31,5 +32,5 @@ export async function checkout(userId: string, input: PlaceOrderInput, request: 
     }
     throw error;
   }
-  return `/dashboard/orders?paid=${orderId}`;
+  return routes.dashboard.paidOrder(orderId);
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { PASSWORD_MAX } from "@/lib/auth/password-policy";
 import { env } from "@/lib/env";
+import { routes } from "@/lib/routes";
 
 export const emailField = z
   .string({ error: "Enter your email address." })
@@ -83,7 +84,7 @@ export const confirmEmailInput = z.object({ token: z.string().max(100) });
  * backslashes, raw or percent-encoded, and paths that decode to "//", are refused outright.
  */
 export function safeCallbackUrl(value: string | undefined | null, appUrl: string = env().APP_URL): string {
-  const fallback = "/dashboard";
+  const fallback = routes.dashboard.home;
   if (!value || !value.startsWith("/")) return fallback;
   let decoded: string;
   try {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { RequestResetForm, SetNewPasswordForm } from "@/components/auth/reset-forms";
 import { isEmailTokenUsable } from "@/lib/auth/email-tokens";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
@@ -14,7 +15,7 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
     if (!(await isEmailTokenUsable(token, "reset_password"))) {
       return (
         <AuthCard title="This link has expired" intro="Reset links work once, for one hour.">
-          <Link href="/reset-password" className="text-accent-ink underline underline-offset-4">
+          <Link href={routes.resetPassword()} className="text-accent-ink underline underline-offset-4">
             Ask for a new link
           </Link>
         </AuthCard>

@@ -5,6 +5,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentUser } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/validation/auth";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -38,10 +39,7 @@ export default async function SignInPage({ searchParams }: Props) {
       footer={
         <>
           New to Hashwork?{" "}
-          <Link
-            href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-            className="text-accent-ink underline underline-offset-4"
-          >
+          <Link href={routes.signUp(callbackUrl)} className="text-accent-ink underline underline-offset-4">
             Create an account
           </Link>
         </>

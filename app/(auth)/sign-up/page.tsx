@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -16,7 +17,7 @@ export default async function SignUpPage({ searchParams }: Props) {
       footer={
         <>
           Already have an account?{" "}
-          <Link href="/sign-in" className="text-accent-ink underline underline-offset-4">
+          <Link href={routes.signIn()} className="text-accent-ink underline underline-offset-4">
             Sign in
           </Link>
         </>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Privacy policy",
@@ -338,7 +339,7 @@ export default function PrivacyPage() {
         <P>
           A flag is never a rejection. Every KYC case is decided by one of our reviewers, and no application is rejected
           automatically. If you think a flag or a decision about you was wrong, you can ask for a human review on the{" "}
-          <Link href="/dashboard/kyc" className={linkClass}>
+          <Link href={routes.dashboard.kyc} className={linkClass}>
             identity page
           </Link>{" "}
           of your dashboard. We do not use automated decisions for anything else that significantly affects you.

@@ -3,6 +3,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
 import { auditEntries } from "@/lib/activity/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -16,7 +17,7 @@ const filters = z.object({
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AuditLogPage({ searchParams }: Props) {
-  await requirePermission("audit.read", "/admin/audit");
+  await requirePermission("audit.read", routes.admin.audit);
   const raw = await searchParams;
   const filter = filters.parse(
     Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === "string" && value !== "")),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { kycQueue } from "@/lib/kyc/queries";
 import { formatUtcDateTime } from "@/lib/format/date";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "KYC queue" };
 
@@ -18,7 +19,7 @@ type Filter = (typeof FILTERS)[number][0];
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function KycQueuePage({ searchParams }: Props) {
-  await requirePermission("kyc.review", "/admin/kyc");
+  await requirePermission("kyc.review", routes.admin.kyc);
   const { status } = await searchParams;
   const filter: Filter = FILTERS.some(([value]) => value === status) ? (status as Filter) : "pending";
   const cases = await kycQueue(filter);
@@ -29,7 +30,7 @@ export default async function KycQueuePage({ searchParams }: Props) {
         {FILTERS.map(([value, label]) => (
           <Link
             key={value}
-            href={`/admin/kyc?status=${value}`}
+            href={routes.admin.kycByStatus(value)}
             aria-current={value === filter ? "page" : undefined}
             className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 aria-[current=page]:ring-amber-400 dark:aria-[current=page]:bg-amber-500/15"
           >
@@ -47,7 +48,7 @@ export default async function KycQueuePage({ searchParams }: Props) {
             <li key={kycCase.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
               <div>
                 <Link
-                  href={`/admin/kyc/${kycCase.id}`}
+                  href={routes.admin.kycCase(kycCase.id)}
                   className="font-medium text-accent-ink underline underline-offset-4"
                 >
                   {kycCase.user.email}

@@ -7,6 +7,7 @@ import { formatUsd } from "@/lib/money/format";
 import { formatInteger } from "@/lib/format/number";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { ordersForStaff } from "@/lib/orders/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -22,7 +23,7 @@ const FILTERS: { value: OrderStatus | "all"; label: string }[] = [
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminOrdersPage({ searchParams }: Props) {
-  await requirePermission("admin.overview", "/admin/orders");
+  await requirePermission("admin.overview", routes.admin.orders);
   const { status } = await searchParams;
   const filter = FILTERS.find((item) => item.value === status)?.value ?? "all";
   const orders = await ordersForStaff(filter);
@@ -33,7 +34,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         {FILTERS.map((item) => (
           <Link
             key={item.value}
-            href={`/admin/orders?status=${item.value}`}
+            href={routes.admin.ordersByStatus(item.value)}
             aria-current={item.value === filter ? "page" : undefined}
             className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 dark:aria-[current=page]:bg-amber-500/15"
           >
@@ -61,7 +62,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
             <tr key={order.id}>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
               <td className="px-3 py-2">
-                <Link href={`/admin/users/${order.user.id}`} className="text-accent-ink underline underline-offset-4">
+                <Link href={routes.admin.user(order.user.id)} className="text-accent-ink underline underline-offset-4">
                   {order.user.email}
                 </Link>
               </td>

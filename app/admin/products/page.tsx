@@ -7,24 +7,25 @@ import { soldPercent } from "@/lib/catalogue/product-view";
 import { listAllProducts } from "@/lib/catalogue/queries";
 import { formatRateUsd } from "@/lib/money/format";
 import { formatInteger } from "@/lib/format/number";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Products" };
 
 export default async function AdminProductsPage() {
-  await requirePermission("products.manage", "/admin/products");
+  await requirePermission("products.manage", routes.admin.products);
   const products = await listAllProducts();
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold tracking-tight">Products</h1>
-        <ButtonLink href="/admin/products/new">New product</ButtonLink>
+        <ButtonLink href={routes.admin.newProduct}>New product</ButtonLink>
       </div>
       <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
         {products.map((product) => (
           <li key={product.id} className="grid gap-2 p-4 sm:grid-cols-[1fr_12rem] sm:items-center">
             <div>
               <Link
-                href={`/admin/products/${product.id}`}
+                href={routes.admin.product(product.id)}
                 className="font-medium text-accent-ink underline underline-offset-4"
               >
                 {product.title}

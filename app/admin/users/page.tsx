@@ -4,13 +4,14 @@ import { UserAccessForm } from "@/components/users/user-access-form";
 import { requirePermission } from "@/lib/auth/session";
 import { formatUtcDate } from "@/lib/format/date";
 import { searchUsers } from "@/lib/users/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Users" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminUsersPage({ searchParams }: Props) {
-  await requirePermission("users.manage", "/admin/users");
+  await requirePermission("users.manage", routes.admin.users);
   const { q } = await searchParams;
   const query = typeof q === "string" ? q.trim().slice(0, 100) : "";
   const users = await searchUsers(query);
@@ -40,7 +41,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
             <li key={user.id} className="flex flex-col gap-2 p-4 lg:flex-row lg:items-center lg:justify-between">
               <div className="min-w-0">
                 <Link
-                  href={`/admin/users/${user.id}`}
+                  href={routes.admin.user(user.id)}
                   className="block truncate font-medium text-accent-ink underline underline-offset-4"
                 >
                   {user.email}

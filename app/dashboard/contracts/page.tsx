@@ -7,11 +7,12 @@ import { formatInteger } from "@/lib/format/number";
 import { CONTRACT_STATUS, termProgress } from "@/lib/orders/contract-view";
 import { formatUtcDate } from "@/lib/format/date";
 import { ownContracts } from "@/lib/orders/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Contracts" };
 
 export default async function ContractsPage() {
-  const user = await requireUser("/dashboard/contracts");
+  const user = await requireUser(routes.dashboard.contracts);
   const contracts = await ownContracts(user.id);
   return (
     <div className="space-y-6">
@@ -21,7 +22,7 @@ export default async function ContractsPage() {
           <p className="font-semibold">No contracts yet</p>
           <p className="mt-1 text-sm text-muted">A contract starts at 00:00 UTC the day after you pay for an order.</p>
           <div className="mt-4 flex justify-center">
-            <ButtonLink href="/#plans">Browse plans</ButtonLink>
+            <ButtonLink href={routes.plans}>Browse plans</ButtonLink>
           </div>
         </div>
       ) : (
@@ -34,7 +35,7 @@ export default async function ContractsPage() {
                 className="rounded-xl border border-line bg-surface p-5"
                 data-testid="contract-card"
               >
-                <Link href={`/dashboard/contracts/${contract.id}`} className="font-semibold hover:underline">
+                <Link href={routes.dashboard.contract(contract.id)} className="font-semibold hover:underline">
                   {contract.product.title}
                 </Link>
                 <p className="mt-1 text-sm text-muted">

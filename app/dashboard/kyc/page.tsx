@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { ownKycCase } from "@/lib/kyc/queries";
 import { RESUBMIT_ITEMS, type ResubmitItem } from "@/lib/validation/kyc";
 import { formatUtcDate } from "@/lib/format/date";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Identity" };
 
@@ -18,7 +19,7 @@ const STATUS_TEXT = {
 } as const;
 
 export default async function KycPage() {
-  const user = await requireUser("/dashboard/kyc");
+  const user = await requireUser(routes.dashboard.kyc);
   const kycCase = await ownKycCase(user.id);
   const status = kycCase?.status ?? "not_started";
   const Icon =

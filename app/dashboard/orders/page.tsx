@@ -9,6 +9,7 @@ import { formatUsd } from "@/lib/money/format";
 import { formatInteger } from "@/lib/format/number";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { ownOrders } from "@/lib/orders/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -23,7 +24,7 @@ const STATUS = {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OrdersPage({ searchParams }: Props) {
-  const user = await requireUser("/dashboard/orders");
+  const user = await requireUser(routes.dashboard.orders);
   const { paid, card: cardReturn } = await searchParams;
   const orders = await ownOrders(user.id);
   const now = new Date();
@@ -43,7 +44,7 @@ export default async function OrdersPage({ searchParams }: Props) {
           className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300"
         >
           Paid. Your contract is scheduled; see{" "}
-          <Link href="/dashboard/contracts" className="underline">
+          <Link href={routes.dashboard.contracts} className="underline">
             Contracts
           </Link>
           .
@@ -53,7 +54,7 @@ export default async function OrdersPage({ searchParams }: Props) {
         <div className="rounded-xl border border-dashed border-line p-8 text-center">
           <p className="font-semibold">No orders yet</p>
           <div className="mt-4 flex justify-center">
-            <ButtonLink href="/#plans">Browse plans</ButtonLink>
+            <ButtonLink href={routes.plans}>Browse plans</ButtonLink>
           </div>
         </div>
       ) : (
@@ -83,7 +84,7 @@ export default async function OrdersPage({ searchParams }: Props) {
                   </div>
                 ) : order.contract ? (
                   <Link
-                    href={`/dashboard/contracts/${order.contract.id}`}
+                    href={routes.dashboard.contract(order.contract.id)}
                     className="text-accent-ink underline underline-offset-4"
                   >
                     {STATUS[order.status]} · contract
@@ -98,7 +99,7 @@ export default async function OrdersPage({ searchParams }: Props) {
                       <>
                         {" "}
                         See{" "}
-                        <Link href="/dashboard/wallet" className="underline underline-offset-4">
+                        <Link href={routes.dashboard.wallet} className="underline underline-offset-4">
                           Wallet
                         </Link>
                         .

@@ -8,13 +8,14 @@ import { requireUser } from "@/lib/auth/session";
 import { describeBrowser } from "@/lib/activity/describe-browser";
 import { recentActivity } from "@/lib/activity/queries";
 import { formatUtcDateTime } from "@/lib/format/date";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Security" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SecurityPage({ searchParams }: Props) {
-  const user = await requireUser("/dashboard/security");
+  const user = await requireUser(routes.dashboard.security);
   const { changed, required } = await searchParams;
   const [activity, recoveryLeft] = await Promise.all([
     recentActivity(user.id),

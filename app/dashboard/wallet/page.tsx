@@ -6,11 +6,12 @@ import { cardPaymentsEnabled } from "@/lib/payments/stripe";
 import { btcBalance, usdBalance, usdHistory } from "@/lib/ledger/queries";
 import { formatBtc, formatUsd } from "@/lib/money/format";
 import { formatUtcDateTime } from "@/lib/format/date";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Wallet" };
 
 export default async function WalletPage() {
-  const user = await requireUser("/dashboard/wallet");
+  const user = await requireUser(routes.dashboard.wallet);
   const [usd, btc, history] = await Promise.all([usdBalance(user.id), btcBalance(user.id), usdHistory(user.id)]);
   return (
     <div className="space-y-6">

@@ -6,8 +6,9 @@ import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
 import { confirmEmail } from "@/lib/auth/accounts";
 import { confirmEmailInput } from "@/lib/validation/auth";
+import { routes } from "@/lib/routes";
 
 export const confirmEmailAction = defineAction({ access: "public", input: confirmEmailInput }, async (input, ctx) => {
   await confirmEmail(input.token, ctx.request);
-  redirect(ctx.user ? "/dashboard?verified=1" : "/sign-in?verified=1");
+  redirect(ctx.user ? routes.dashboard.verified : routes.signInVerified);
 });

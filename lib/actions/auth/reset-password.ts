@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
 import { resetPassword } from "@/lib/auth/accounts";
 import { resetPasswordInput } from "@/lib/validation/auth";
+import { routes } from "@/lib/routes";
 
 export const resetPasswordAction = defineAction({ access: "public", input: resetPasswordInput }, async (input, ctx) => {
   await resetPassword(input.token, input.password, ctx.request);
-  redirect("/sign-in?reset=1");
+  redirect(routes.signInAfterReset);
 });

@@ -6,8 +6,9 @@ import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
 import { signUp } from "@/lib/auth/accounts";
 import { signUpInput } from "@/lib/validation/auth";
+import { routes } from "@/lib/routes";
 
 export const signUpAction = defineAction({ access: "public", input: signUpInput }, async (input, ctx) => {
   await signUp(input, ctx.request);
-  redirect("/sign-up/check-email");
+  redirect(routes.checkEmail);
 });

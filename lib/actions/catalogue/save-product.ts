@@ -6,13 +6,14 @@ import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
 import { saveProduct } from "@/lib/catalogue/manage-products";
 import { saveProductInput } from "@/lib/validation/products";
+import { routes } from "@/lib/routes";
 
 export const saveProductAction = defineAction(
   { access: "products.manage", input: saveProductInput },
   async ({ id, ...product }, ctx) => {
     const saved = await saveProduct(ctx.user, id ?? null, product, ctx.request);
     revalidatePath("/");
-    revalidatePath(`/products/${saved.slug}`);
-    redirect(`/admin/products/${saved.id}?saved=1`);
+    revalidatePath(routes.product(saved.slug));
+    redirect(routes.admin.savedProduct(saved.id));
   },
 );

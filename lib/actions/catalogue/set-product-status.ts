@@ -6,15 +6,16 @@ import { defineAction } from "@/lib/actions/define-action";
 import { setProductStatus } from "@/lib/catalogue/manage-products";
 import { done } from "@/lib/errors";
 import { productStatusInput } from "@/lib/validation/products";
+import { routes } from "@/lib/routes";
 
 export const setProductStatusAction = defineAction(
   { access: "products.manage", input: productStatusInput },
   async ({ id, status }, ctx) => {
     const { slug } = await setProductStatus(ctx.user, id, status, ctx.request);
     revalidatePath("/");
-    revalidatePath(`/products/${slug}`);
-    revalidatePath(`/admin/products/${id}`);
-    revalidatePath("/admin/products");
+    revalidatePath(routes.product(slug));
+    revalidatePath(routes.admin.product(id));
+    revalidatePath(routes.admin.products);
     return done("Status changed.");
   },
 );

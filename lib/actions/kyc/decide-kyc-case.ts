@@ -6,13 +6,14 @@ import { defineAction } from "@/lib/actions/define-action";
 import { done } from "@/lib/errors";
 import { decideKycCase } from "@/lib/kyc/decide";
 import { kycDecisionInput } from "@/lib/validation/kyc";
+import { routes } from "@/lib/routes";
 
 export const decideKycCaseAction = defineAction(
   { access: "kyc.review", input: kycDecisionInput },
   async ({ caseId: id, ...choice }, ctx) => {
     await decideKycCase(id, ctx.user, choice, ctx.request);
-    revalidatePath(`/admin/kyc/${id}`);
-    revalidatePath("/admin/kyc");
+    revalidatePath(routes.admin.kycCase(id));
+    revalidatePath(routes.admin.kyc);
     return done("Decision saved; the customer has been emailed.");
   },
 );

@@ -6,9 +6,10 @@ import { defineAction } from "@/lib/actions/define-action";
 import { done } from "@/lib/errors";
 import { requestHumanReview } from "@/lib/kyc/human-review";
 import { noInput } from "@/lib/validation/common";
+import { routes } from "@/lib/routes";
 
 export const requestHumanReviewAction = defineAction({ access: "signed-in", input: noInput }, async (_input, ctx) => {
   await requestHumanReview(ctx.user.id, ctx.request);
-  revalidatePath("/dashboard/kyc");
+  revalidatePath(routes.dashboard.kyc);
   return done("A reviewer will look at the flag themselves before deciding.");
 });

@@ -8,10 +8,11 @@ import { done } from "@/lib/errors";
 import { creditBalance, CREDIT_FOUR_EYES_CENTS } from "@/lib/ledger/credit-balance";
 import { formatUsd } from "@/lib/money/format";
 import { creditInput } from "@/lib/validation/ledger";
+import { routes } from "@/lib/routes";
 
 export const creditBalanceAction = defineAction({ access: "users.manage", input: creditInput }, async (input, ctx) => {
   const outcome = await creditBalance(ctx.user, input.userId, input.amount, input.note, ctx.request);
-  revalidatePath(`/admin/users/${input.userId}`);
+  revalidatePath(routes.admin.user(input.userId));
   const message =
     outcome.status === "posted"
       ? `Credited ${formatUsd(input.amount)}.`

@@ -6,6 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { done } from "@/lib/errors";
 import { decideCredit } from "@/lib/ledger/credit-balance";
 import { decideCreditInput } from "@/lib/validation/ledger";
+import { routes } from "@/lib/routes";
 
 export const decideCreditAction = defineAction(
   { access: "users.manage", input: decideCreditInput },
@@ -17,7 +18,7 @@ export const decideCreditAction = defineAction(
       ctx.request,
     );
     revalidatePath("/admin/users/[id]", "page");
-    revalidatePath("/admin");
+    revalidatePath(routes.admin.home);
     return done(choice.decision === "approve" ? "Approved and credited." : "Rejected.");
   },
 );

@@ -6,9 +6,10 @@ import { defineAction } from "@/lib/actions/define-action";
 import { done } from "@/lib/errors";
 import { payWithBalance } from "@/lib/orders/pay-with-balance";
 import { orderIdInput } from "@/lib/validation/orders";
+import { routes } from "@/lib/routes";
 
 export const payOrderAction = defineAction({ access: "signed-in", input: orderIdInput }, async ({ orderId }, ctx) => {
   await payWithBalance(orderId, ctx.user.id);
-  revalidatePath("/dashboard/orders");
+  revalidatePath(routes.dashboard.orders);
   return done("Paid. Your contract starts at 00:00 UTC tomorrow.");
 });

@@ -6,12 +6,13 @@ import { defineAction } from "@/lib/actions/define-action";
 import { done } from "@/lib/errors";
 import { updateUserAccess } from "@/lib/users/update-access";
 import { userAccessInput } from "@/lib/validation/users";
+import { routes } from "@/lib/routes";
 
 export const updateUserAccessAction = defineAction(
   { access: "users.manage", input: userAccessInput },
   async (change, ctx) => {
     await updateUserAccess(ctx.user, change, ctx.request);
-    revalidatePath("/admin/users");
+    revalidatePath(routes.admin.users);
     return done("Saved.");
   },
 );

@@ -4,6 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SecondFactorForm } from "@/components/security/second-factor-form";
 import { pendingSecondFactorUser } from "@/lib/auth/sign-in-flow";
 import { safeCallbackUrl } from "@/lib/validation/auth";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
@@ -18,7 +19,7 @@ export default async function TwoFactorPage({ searchParams }: Props) {
         title="Two-factor authentication"
         intro="Your sign-in timed out, or it was not started in this browser."
       >
-        <Link href="/sign-in" className="text-accent-ink underline underline-offset-4">
+        <Link href={routes.signIn()} className="text-accent-ink underline underline-offset-4">
           Sign in again
         </Link>
       </AuthCard>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -12,7 +13,7 @@ export default function CheckEmailPage() {
     >
       <p className="text-sm leading-6 text-muted">
         Then{" "}
-        <Link href="/sign-in" className="text-accent-ink underline underline-offset-4">
+        <Link href={routes.signIn()} className="text-accent-ink underline underline-offset-4">
           sign in
         </Link>
         . No email after a few minutes? Look in your spam folder, or sign in and ask for a new link from your dashboard.

@@ -7,10 +7,10 @@ import { findPublicProduct } from "@/lib/catalogue/queries";
 import { requireUser } from "@/lib/auth/session";
 import { usdBalance } from "@/lib/ledger/queries";
 import { contractWindow } from "@/lib/orders/contracts";
-import { checkoutPath } from "@/lib/catalogue/links";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
 import Link from "next/link";
 import { formatUtcDate } from "@/lib/format/date";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Checkout" };
 
@@ -24,7 +24,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { th } = await searchParams;
   const askedTh = typeof th === "string" && /^\d{1,9}$/.test(th) ? Number(th) : undefined;
-  const user = await requireUser(checkoutPath(slug, askedTh));
+  const user = await requireUser(routes.checkout(slug, askedTh));
   const product = await findPublicProduct(slug);
   if (!product) notFound();
   const initial = askedTh ?? Math.max(product.minOrderTh, Math.min(100, product.maxOrderTh));
@@ -38,7 +38,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       {!user.emailVerifiedAt ? (
         <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm dark:bg-amber-500/10">
           Confirm your email before buying.{" "}
-          <Link href="/dashboard" className="underline">
+          <Link href={routes.dashboard.home} className="underline">
             Send a new link
           </Link>
           .

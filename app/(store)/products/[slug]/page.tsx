@@ -15,6 +15,7 @@ import { formatInteger } from "@/lib/format/number";
 import { fromScaled } from "@/lib/money/fixed-point";
 import { RATE_SCALE } from "@/lib/money/units";
 import { priceOrder } from "@/lib/pricing/order-price";
+import { routes } from "@/lib/routes";
 
 // Rendered on first visit and refreshed in the background at most every 10 seconds.
 export const revalidate = 10;
@@ -46,7 +47,7 @@ export default async function ProductPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:py-12">
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/#plans" className="hover:text-fg">
+        <Link href={routes.plans} className="hover:text-fg">
           Plans
         </Link>{" "}
         / <span aria-current="page">{product.title}</span>

@@ -8,13 +8,14 @@ import { kycCaseForReview } from "@/lib/kyc/queries";
 import { countryName } from "@/lib/validation/countries";
 import { DOCUMENT_LABELS, ID_TYPES } from "@/lib/validation/kyc";
 import { formatUtcDate, formatUtcDateTime } from "@/lib/format/date";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "KYC case" };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function KycCasePage({ params }: Props) {
-  const reviewer = await requirePermission("kyc.review", "/admin/kyc");
+  const reviewer = await requirePermission("kyc.review", routes.admin.kyc);
   const kycCase = await kycCaseForReview((await params).id);
   if (!kycCase) notFound();
   const details = kycCase.details;
@@ -23,7 +24,7 @@ export default async function KycCasePage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <BackLink href="/admin/kyc">KYC queue</BackLink>
+      <BackLink href={routes.admin.kyc}>KYC queue</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{kycCase.user.email}</h1>
       <p className="text-sm text-muted" data-testid="case-status">
         Status: {kycCase.status.replace("_", " ")}
@@ -89,7 +90,7 @@ export default async function KycCasePage({ params }: Props) {
             <figure key={document.id} className="rounded-xl border border-line bg-surface p-3">
               {document.mimeType === "application/pdf" ? (
                 <a
-                  href={`/api/kyc/documents/${document.id}`}
+                  href={routes.api.kycDocument(document.id)}
                   target="_blank"
                   rel="noreferrer"
                   className="block rounded-md bg-chip p-8 text-center text-sm text-accent-ink underline"
@@ -99,7 +100,7 @@ export default async function KycCasePage({ params }: Props) {
               ) : (
                 // eslint-disable-next-line @next/next/no-img-element -- served by our authorised route, not optimisable
                 <img
-                  src={`/api/kyc/documents/${document.id}`}
+                  src={routes.api.kycDocument(document.id)}
                   alt={DOCUMENT_LABELS[document.kind]}
                   className="max-h-72 w-full rounded-md object-contain"
                 />

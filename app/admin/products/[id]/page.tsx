@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ProductForm, ProductStatusButtons } from "@/components/catalogue/product-form";
 import { requirePermission } from "@/lib/auth/session";
 import { findProductById } from "@/lib/catalogue/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Product" };
 
@@ -26,14 +27,14 @@ const ACTIONS = {
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminProductPage({ params, searchParams }: Props) {
-  await requirePermission("products.manage", "/admin/products");
+  await requirePermission("products.manage", routes.admin.products);
   const { id } = await params;
   const { saved } = await searchParams;
   const product = await findProductById(id);
   if (!product) notFound();
   return (
     <div className="space-y-6">
-      <BackLink href="/admin/products">Products</BackLink>
+      <BackLink href={routes.admin.products}>Products</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{product.title}</h1>
       {saved ? (
         <p

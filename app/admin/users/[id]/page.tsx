@@ -11,13 +11,14 @@ import { usdBalance } from "@/lib/ledger/queries";
 import { formatUsd } from "@/lib/money/format";
 import { formatUtcDate, formatUtcDateTime } from "@/lib/format/date";
 import { userForStaff } from "@/lib/users/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "User" };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function AdminUserPage({ params }: Props) {
-  const admin = await requirePermission("users.manage", "/admin/users");
+  const admin = await requirePermission("users.manage", routes.admin.users);
   const { id } = await params;
   const user = await userForStaff(id);
   if (!user) notFound();
@@ -25,7 +26,7 @@ export default async function AdminUserPage({ params }: Props) {
   const ownAccount = user.id === admin.id;
   return (
     <div className="space-y-6">
-      <BackLink href="/admin/users">Users</BackLink>
+      <BackLink href={routes.admin.users}>Users</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{user.email}</h1>
       <dl className="divide-y divide-line rounded-xl border border-line bg-surface px-5">
         <Stat label="Joined" value={formatUtcDate(user.createdAt)} />

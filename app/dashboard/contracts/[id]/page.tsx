@@ -10,6 +10,7 @@ import { formatInteger } from "@/lib/format/number";
 import { CONTRACT_STATUS, termProgress } from "@/lib/orders/contract-view";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { ownContract } from "@/lib/orders/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Contract" };
 
@@ -17,13 +18,13 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function ContractPage({ params }: Props) {
   const { id } = await params;
-  const user = await requireUser(`/dashboard/contracts/${id}`);
+  const user = await requireUser(routes.dashboard.contract(id));
   const contract = await ownContract(user.id, id);
   if (!contract) notFound();
   const progress = termProgress(contract);
   return (
     <div className="space-y-6">
-      <BackLink href="/dashboard/contracts">Contracts</BackLink>
+      <BackLink href={routes.dashboard.contracts}>Contracts</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{contract.product.title}</h1>
       <ProgressBar value={progress} label={`${progress}% of the term done`} />
       <dl className="divide-y divide-line rounded-xl border border-line bg-surface px-5">
