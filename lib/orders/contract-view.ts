@@ -4,5 +4,3 @@ export function termProgress(contract: { startsAt: Date; endsAt: Date }, now = n
   const done = Math.min(Math.max(now.getTime() - contract.startsAt.getTime(), 0), total);
   return total > 0 ? Math.floor((done / total) * 100) : 100;
 }
-
-export const CONTRACT_STATUS = { scheduled: "Scheduled", active: "Mining", completed: "Completed" } as const;

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { kycQueue } from "@/lib/kyc/queries";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
+import { KYC_STATUS_FOR_STAFF } from "@/lib/kyc/status-labels";
 
 export const metadata: Metadata = { title: "KYC queue" };
 
@@ -59,7 +60,7 @@ export default async function KycQueuePage({ searchParams }: Props) {
                   {kycCase.humanReviewRequestedAt ? " · human review asked" : ""}
                 </p>
               </div>
-              <span className="rounded-full bg-chip px-2.5 py-0.5 text-xs">{kycCase.status.replace("_", " ")}</span>
+              <span className="rounded-full bg-chip px-2.5 py-0.5 text-xs">{KYC_STATUS_FOR_STAFF[kycCase.status]}</span>
             </li>
           ))}
         </ol>

@@ -8,16 +8,13 @@ import { formatInteger } from "@/lib/format/number";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { ordersForStaff } from "@/lib/orders/queries";
 import { routes } from "@/lib/routes";
+import { ORDER_STATUS_FOR_STAFF } from "@/lib/orders/status-labels";
 
 export const metadata: Metadata = { title: "Orders" };
 
 const FILTERS: { value: OrderStatus | "all"; label: string }[] = [
   { value: "all", label: "All" },
-  { value: "pending_payment", label: "Reserved" },
-  { value: "paid", label: "Paid" },
-  { value: "expired", label: "Expired" },
-  { value: "cancelled", label: "Cancelled" },
-  { value: "refunded", label: "Refunded" },
+  ...(Object.entries(ORDER_STATUS_FOR_STAFF) as [OrderStatus, string][]).map(([value, label]) => ({ value, label })),
 ];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -70,7 +67,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
               <td className="px-3 py-2 text-right tabular-nums">{formatInteger(order.th)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatUsd(order.totalCents)}</td>
               <td className="px-3 py-2">
-                {order.status.replace("_", " ")} · {order.paymentMethod}
+                {ORDER_STATUS_FOR_STAFF[order.status]} · {order.paymentMethod}
                 {order.contract ? ` · contract ${order.contract.status}` : ""}
               </td>
             </tr>

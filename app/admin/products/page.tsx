@@ -8,6 +8,7 @@ import { listAllProducts } from "@/lib/catalogue/queries";
 import { formatRateUsd } from "@/lib/money/format";
 import { formatInteger } from "@/lib/format/number";
 import { routes } from "@/lib/routes";
+import { PRODUCT_STATUS } from "@/lib/catalogue/status-labels";
 
 export const metadata: Metadata = { title: "Products" };
 
@@ -31,7 +32,7 @@ export default async function AdminProductsPage() {
                 {product.title}
               </Link>
               <p className="text-xs text-subtle">
-                {product.status.replace("_", " ")} · {formatRateUsd(product.hashrateFeePerTh)}/TH +{" "}
+                {PRODUCT_STATUS[product.status]} · {formatRateUsd(product.hashrateFeePerTh)}/TH +{" "}
                 {formatRateUsd(product.serviceFeePerThDay)}/TH/day · {formatInteger(product.soldTh)} of{" "}
                 {formatInteger(product.inventoryTh)} TH sold
               </p>

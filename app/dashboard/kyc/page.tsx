@@ -7,16 +7,9 @@ import { ownKycCase } from "@/lib/kyc/queries";
 import { RESUBMIT_ITEMS, type ResubmitItem } from "@/lib/validation/kyc";
 import { formatUtcDate } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
+import { KYC_STATUS_FOR_CUSTOMER } from "@/lib/kyc/status-labels";
 
 export const metadata: Metadata = { title: "Identity" };
-
-const STATUS_TEXT = {
-  not_started: "Not verified yet",
-  pending: "Being reviewed",
-  approved: "Verified",
-  resubmission_requested: "Some items need sending again",
-  rejected: "Not approved",
-} as const;
 
 export default async function KycPage() {
   const user = await requireUser(routes.dashboard.kyc);
@@ -30,7 +23,7 @@ export default async function KycPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Identity</h1>
       <section aria-labelledby="kyc-status" className="rounded-xl border border-line bg-surface p-5">
         <h2 id="kyc-status" className="flex items-center gap-2 font-semibold" data-testid="kyc-status">
-          <Icon className="size-5 text-accent-ink" aria-hidden /> {STATUS_TEXT[status]}
+          <Icon className="size-5 text-accent-ink" aria-hidden /> {KYC_STATUS_FOR_CUSTOMER[status]}
         </h2>
         <p className="mt-1 text-sm text-muted">
           {status === "approved"

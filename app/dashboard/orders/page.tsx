@@ -10,16 +10,9 @@ import { formatInteger } from "@/lib/format/number";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { ownOrders } from "@/lib/orders/queries";
 import { routes } from "@/lib/routes";
+import { ORDER_STATUS_FOR_CUSTOMER } from "@/lib/orders/status-labels";
 
 export const metadata: Metadata = { title: "Orders" };
-
-const STATUS = {
-  pending_payment: "Reserved, unpaid",
-  paid: "Paid",
-  expired: "Expired",
-  cancelled: "Cancelled",
-  refunded: "Credited to your balance",
-} as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -87,10 +80,10 @@ export default async function OrdersPage({ searchParams }: Props) {
                     href={routes.dashboard.contract(order.contract.id)}
                     className="text-accent-ink underline underline-offset-4"
                   >
-                    {STATUS[order.status]} · contract
+                    {ORDER_STATUS_FOR_CUSTOMER[order.status]} · contract
                   </Link>
                 ) : (
-                  STATUS[order.status === "pending_payment" ? "expired" : order.status]
+                  ORDER_STATUS_FOR_CUSTOMER[order.status === "pending_payment" ? "expired" : order.status]
                 )}
                 {order.notice ? (
                   <p className="mt-1 max-w-prose text-xs text-muted" data-testid="order-notice">

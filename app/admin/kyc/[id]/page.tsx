@@ -9,6 +9,7 @@ import { countryName } from "@/lib/validation/countries";
 import { DOCUMENT_LABELS, ID_TYPES } from "@/lib/validation/kyc";
 import { formatUtcDate, formatUtcDateTime } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
+import { KYC_STATUS_FOR_STAFF } from "@/lib/kyc/status-labels";
 
 export const metadata: Metadata = { title: "KYC case" };
 
@@ -27,7 +28,7 @@ export default async function KycCasePage({ params }: Props) {
       <BackLink href={routes.admin.kyc}>KYC queue</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{kycCase.user.email}</h1>
       <p className="text-sm text-muted" data-testid="case-status">
-        Status: {kycCase.status.replace("_", " ")}
+        Status: {KYC_STATUS_FOR_STAFF[kycCase.status]}
       </p>
       {kycCase.flagged ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-500/40 dark:bg-amber-500/10">

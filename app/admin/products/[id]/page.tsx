@@ -5,6 +5,7 @@ import { ProductForm, ProductStatusButtons } from "@/components/catalogue/produc
 import { requirePermission } from "@/lib/auth/session";
 import { findProductById } from "@/lib/catalogue/queries";
 import { routes } from "@/lib/routes";
+import { PRODUCT_STATUS } from "@/lib/catalogue/status-labels";
 
 export const metadata: Metadata = { title: "Product" };
 
@@ -46,7 +47,7 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
       ) : null}
       <section aria-labelledby="status-title" className="rounded-xl border border-line bg-surface p-5">
         <h2 id="status-title" className="mb-2 font-semibold">
-          Status: {product.status.replace("_", " ")}
+          Status: {PRODUCT_STATUS[product.status]}
         </h2>
         <ProductStatusButtons id={product.id} actions={[...ACTIONS[product.status]]} />
       </section>

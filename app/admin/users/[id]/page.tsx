@@ -12,6 +12,7 @@ import { formatUsd } from "@/lib/money/format";
 import { formatUtcDate, formatUtcDateTime } from "@/lib/format/date";
 import { userForStaff } from "@/lib/users/queries";
 import { routes } from "@/lib/routes";
+import { KYC_STATUS_FOR_STAFF } from "@/lib/kyc/status-labels";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -31,7 +32,7 @@ export default async function AdminUserPage({ params }: Props) {
       <dl className="divide-y divide-line rounded-xl border border-line bg-surface px-5">
         <Stat label="Joined" value={formatUtcDate(user.createdAt)} />
         <Stat label="Email" value={user.emailVerifiedAt ? "confirmed" : "not confirmed"} />
-        <Stat label="Identity" value={(user.kycCase?.status ?? "not_started").replace("_", " ")} />
+        <Stat label="Identity" value={KYC_STATUS_FOR_STAFF[user.kycCase?.status ?? "not_started"]} />
         <Stat label="USD balance" value={<span data-testid="admin-usd-balance">{formatUsd(usd)}</span>} />
       </dl>
       <section aria-labelledby="access-title" className="rounded-xl border border-line bg-surface p-5">
