@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { requestPasswordResetAction } from "@/lib/actions/auth/request-password-reset";
 import { resetPasswordAction } from "@/lib/actions/auth/reset-password";
 import { NewPasswordField } from "./new-password-field";
+import { EmailField } from "./email-field";
 
 export function RequestResetForm() {
   const [state, action] = useActionState(requestPasswordResetAction, null);
@@ -14,16 +14,7 @@ export function RequestResetForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        errors={fieldErrors(state, "email")}
-      />
+      <EmailField value={email} onChange={setEmail} errors={fieldErrors(state, "email")} />
       <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
     </form>
   );

@@ -7,6 +7,7 @@ import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { signInAction } from "@/lib/actions/auth/sign-in";
 import { routes } from "@/lib/routes";
+import { EmailField } from "./email-field";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState(signInAction, null);
@@ -14,16 +15,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        errors={fieldErrors(state, "email")}
-      />
+      <EmailField value={email} onChange={setEmail} errors={fieldErrors(state, "email")} />
       <Field
         label="Password"
         name="password"

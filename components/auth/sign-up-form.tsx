@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
 import { NewPasswordField } from "./new-password-field";
 import { ActionForm } from "@/components/forms/action-form";
 import { routes } from "@/lib/routes";
+import { EmailField } from "./email-field";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signUpAction, null);
@@ -18,16 +18,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <ActionForm action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        errors={fieldErrors(state, "email")}
-      />
+      <EmailField value={email} onChange={setEmail} errors={fieldErrors(state, "email")} />
       <NewPasswordField
         label="Password"
         name="password"
