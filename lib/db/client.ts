@@ -8,6 +8,9 @@ export function createPrismaClient(connectionString: string) {
     adapter: new PrismaPg({ connectionString }),
     // Secrets never leave the data layer unless a query asks for them by name.
     omit: { user: { passwordHash: true, totpSecretEnc: true } },
+    // A burst of buyers queues for the pool's connections; waiting a few seconds for one beats
+    // failing a purchase after Prisma's default two.
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
   });
 }
 
