@@ -8,6 +8,7 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: "/admin/kyc", label: "KYC queue", permission: "kyc.review" },
   { href: "/admin/orders", label: "Orders", permission: "admin.overview" },
   { href: "/admin/products", label: "Products", permission: "products.manage" },
+  { href: "/admin/withdrawals", label: "Withdrawals", permission: "withdrawals.manage" },
   { href: "/admin/users", label: "Users", permission: "users.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
 ];

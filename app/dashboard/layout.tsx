@@ -8,6 +8,7 @@ const NAV = [
   { href: "/dashboard/orders", label: "Orders" },
   { href: "/dashboard/contracts", label: "Contracts" },
   { href: "/dashboard/wallet", label: "Wallet" },
+  { href: "/dashboard/withdrawals", label: "Withdrawals" },
   { href: "/dashboard/kyc", label: "Identity" },
   { href: "/dashboard/security", label: "Security" },
 ];
