@@ -33,16 +33,18 @@ test("a verified customer withdraws BTC and an admin pays it out", async ({ brow
   await expect(customer.getByTestId("btc-available")).toHaveText("0.01000000 BTC");
 
   // A testnet address is refused on mainnet, with the reason next to the field.
-  await addressForm(customer).getByLabel("Payout address").fill("tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx");
   await addressForm(customer)
-    .getByLabel("Code from your authenticator app")
+    .getByRole("textbox", { name: "Payout address" })
+    .fill("tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx");
+  await addressForm(customer)
+    .getByRole("textbox", { name: "Code from your authenticator app" })
     .fill(await freshCode(customerAccount));
   await customer.getByRole("button", { name: "Save address" }).click();
   await expect(customer.getByText("That address is for Bitcoin testnet").first()).toBeVisible();
 
-  await addressForm(customer).getByLabel("Payout address").fill(MAINNET_ADDRESS);
+  await addressForm(customer).getByRole("textbox", { name: "Payout address" }).fill(MAINNET_ADDRESS);
   await addressForm(customer)
-    .getByLabel("Code from your authenticator app")
+    .getByRole("textbox", { name: "Code from your authenticator app" })
     .fill(await freshCode(customerAccount));
   await customer.getByRole("button", { name: "Save address" }).click();
   await expect(customer.getByText(/Payout address saved\. Withdrawals open at/)).toBeVisible();
@@ -56,12 +58,12 @@ test("a verified customer withdraws BTC and an admin pays it out", async ({ brow
     customerAccount.id,
   ]);
   await customer.reload();
-  await withdrawForm(customer).getByLabel("Amount (BTC)").fill("0.006");
+  await withdrawForm(customer).getByRole("textbox", { name: "Amount (BTC)" }).fill("0.006");
   await expect(customer.getByTestId("withdrawal-preview")).toHaveText(
     "Your balance goes down by 0.00600000 BTC; your address receives 0.00595000 BTC after the 0.00005000 BTC network fee.",
   );
   await withdrawForm(customer)
-    .getByLabel("Code from your authenticator app")
+    .getByRole("textbox", { name: "Code from your authenticator app" })
     .fill(await freshCode(customerAccount));
   await customer.getByRole("button", { name: "Request withdrawal" }).click();
   await expect(customer.getByText(/Withdrawal of 0.00600000 BTC requested/)).toBeVisible();
