@@ -25,8 +25,13 @@ const tooMuch = (available: bigint) =>
     amount: [`Enter at most ${formatBtc(available)}.`],
   });
 
+const restricted = () => new UserError("This account cannot withdraw right now. Contact support.");
+
 /** Refuses a withdrawal the customer may not make now; changes nothing. */
 async function assertMayWithdraw(userId: string, amountSats: bigint, now: Date) {
+  // A restricted account keeps signing in but neither buys nor withdraws.
+  const account = await db.user.findUnique({ where: { id: userId }, select: { status: true } });
+  if (account?.status !== "active") throw restricted();
   await assertKycAllows(userId, { withdrawal: true });
   if (amountSats < MIN_WITHDRAWAL_SATS) throw tooLittle();
   const address = await db.payoutAddress.findUnique({ where: { userId } });
@@ -71,6 +76,8 @@ export async function requestWithdrawal(
 export async function holdWithdrawal(userId: string, amountSats: bigint, request: RequestInfo, now: Date = new Date()) {
   return db.$transaction(async (tx) => {
     await lockAccount(tx, customerBtc(userId));
+    const account = await tx.user.findUnique({ where: { id: userId }, select: { status: true } });
+    if (account?.status !== "active") throw restricted();
     await assertKycAllows(userId, { withdrawal: true }, tx);
     // Read under a row lock so an address change cannot slip in between the check and the hold.
     await tx.$queryRaw`SELECT id FROM "PayoutAddress" WHERE "userId" = ${userId}::uuid FOR UPDATE`;

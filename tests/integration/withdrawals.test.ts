@@ -125,6 +125,15 @@ describe("requesting a withdrawal", () => {
     },
   );
 
+  it("is refused for a restricted account, and nothing is held", async () => {
+    const { user, secret } = await withdrawingCustomer(db, { sats: 500_000n });
+    await db.user.update({ where: { id: user.id }, data: { status: "restricted" } });
+    const code = await freshTotp(db, user.id, secret!);
+    await expect(requestWithdrawal(user, { amountSats: 100_000n, code }, request)).rejects.toThrow(/cannot withdraw/);
+    await expect(holdWithdrawal(user.id, 100_000n, request)).rejects.toThrow(/cannot withdraw/);
+    expect(await ledgerOf(user.id)).toEqual({ cash: 500_000n, held: 0n });
+  });
+
   it("is refused for 24 hours after the address is set or changed, and nothing is held", async () => {
     const { user, secret } = await withdrawingCustomer(db, { sats: 1_000_000n });
     await setPayoutAddress(
