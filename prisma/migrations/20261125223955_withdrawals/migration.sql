@@ -16,12 +16,13 @@ CREATE UNIQUE INDEX "PayoutAddress_userId_key" ON "PayoutAddress"("userId");
 ALTER TABLE "Withdrawal" ADD CONSTRAINT "Withdrawal_firstApprovedById_fkey" FOREIGN KEY ("firstApprovedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 
--- A withdrawal moves a positive amount larger than its network fee (deducted from it); a paid one
+-- A withdrawal is larger than its network fee (deducted from it; Withdrawal_amounts keeps both
+-- non-negative); a paid one
 -- has a 64-hex txid and a rejected one a reason; nobody approves or pays out their own
 -- withdrawal, and the payout of a withdrawal with a first approval is made by a different admin
 -- (docs/product-rules.md §8).
 ALTER TABLE "Withdrawal"
-  ADD CONSTRAINT "Withdrawal_amount_covers_fee" CHECK ("networkFeeSats" >= 0 AND "amountSats" > "networkFeeSats"),
+  ADD CONSTRAINT "Withdrawal_amount_covers_fee" CHECK ("amountSats" > "networkFeeSats"),
   ADD CONSTRAINT "Withdrawal_paid_has_txid" CHECK (("status" = 'paid') = ("txid" IS NOT NULL)),
   ADD CONSTRAINT "Withdrawal_txid_format" CHECK ("txid" IS NULL OR "txid" ~ '^[0-9a-f]{64}$'),
   ADD CONSTRAINT "Withdrawal_rejected_has_reason" CHECK (("status" = 'rejected') = ("rejectionReason" IS NOT NULL)),
