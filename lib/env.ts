@@ -56,6 +56,8 @@ const schema = z.object({
   SEED_DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
   // How many reverse proxies in front of the app append to X-Forwarded-For; the client address
   // is the entry that many places from the right. 0 (the default) ignores the header.
+  // The Bitcoin network payout addresses must belong to; an address of another network is refused.
+  BITCOIN_NETWORK: z.enum(["mainnet", "testnet", "regtest"]).default("mainnet"),
   TRUST_PROXY: z
     .string()
     .default("0")

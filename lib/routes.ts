@@ -28,6 +28,7 @@ export const routes = {
     contracts: "/dashboard/contracts",
     contract: (id: string) => `/dashboard/contracts/${id}`,
     wallet: "/dashboard/wallet",
+    withdrawals: "/dashboard/withdrawals",
     kyc: "/dashboard/kyc",
     security: "/dashboard/security",
     passwordChanged: "/dashboard/security?changed=password",
@@ -48,6 +49,7 @@ export const routes = {
     users: "/admin/users",
     user: (id: string) => `/admin/users/${id}`,
     audit: "/admin/audit",
+    withdrawals: "/admin/withdrawals",
   },
 
   api: {

@@ -9,6 +9,7 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: routes.admin.kyc, label: "KYC queue", permission: "kyc.review" },
   { href: routes.admin.orders, label: "Orders", permission: "admin.overview" },
   { href: routes.admin.products, label: "Products", permission: "products.manage" },
+  { href: routes.admin.withdrawals, label: "Withdrawals", permission: "withdrawals.manage" },
   { href: routes.admin.users, label: "Users", permission: "users.manage" },
   { href: routes.admin.audit, label: "Audit log", permission: "audit.read" },
 ];

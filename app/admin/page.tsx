@@ -8,6 +8,7 @@ import { kycQueueSummary } from "@/lib/kyc/queries";
 import { pendingCredits } from "@/lib/ledger/credit-balance";
 import { consoleOverview } from "@/lib/users/queries";
 import { routes } from "@/lib/routes";
+import { pendingWithdrawalCount } from "@/lib/withdrawals/queries";
 
 export const metadata: Metadata = { title: "Staff console" };
 
@@ -16,6 +17,7 @@ export default async function AdminOverviewPage() {
   const kyc = can(user.role, "kyc.review") ? await kycQueueSummary() : null;
   const overview = can(user.role, "admin.overview") ? await consoleOverview() : null;
   const credits = can(user.role, "users.manage") ? await pendingCredits() : [];
+  const withdrawals = can(user.role, "withdrawals.manage") ? await pendingWithdrawalCount() : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
@@ -30,6 +32,18 @@ export default async function AdminOverviewPage() {
             {kyc.waiting === 0
               ? "Nothing waiting."
               : `${formatInteger(kyc.waiting)} waiting, ${formatInteger(kyc.flagged)} flagged by the pre-check; the oldest was sent ${kyc.oldestSubmittedAt ? formatUtcDate(kyc.oldestSubmittedAt) : "—"}.`}
+          </p>
+        </section>
+      ) : null}
+      {withdrawals !== null ? (
+        <section aria-labelledby="withdrawals-title" className="rounded-xl border border-line bg-surface p-5">
+          <h2 id="withdrawals-title" className="font-semibold">
+            <Link href={routes.admin.withdrawals} className="hover:underline">
+              Withdrawals
+            </Link>
+          </h2>
+          <p className="mt-1 text-sm text-muted" data-testid="pending-withdrawals">
+            {withdrawals === 0 ? "Nothing waiting." : `${formatInteger(withdrawals)} waiting for an admin.`}
           </p>
         </section>
       ) : null}

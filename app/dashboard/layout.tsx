@@ -9,6 +9,7 @@ const NAV = [
   { href: routes.dashboard.orders, label: "Orders" },
   { href: routes.dashboard.contracts, label: "Contracts" },
   { href: routes.dashboard.wallet, label: "Wallet" },
+  { href: routes.dashboard.withdrawals, label: "Withdrawals" },
   { href: routes.dashboard.kyc, label: "Identity" },
   { href: routes.dashboard.security, label: "Security" },
 ];

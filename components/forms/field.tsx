@@ -2,6 +2,7 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 
 // A labelled input with its hint and errors beside it, wired for screen readers.
 export function Field({
+  id: idProp,
   label,
   name,
   errors,
@@ -15,7 +16,8 @@ export function Field({
   hint?: ReactNode;
   children?: ReactNode;
 }) {
-  const id = `field-${name}`;
+  // Pass `id` when a page shows the same field name in several forms.
+  const id = idProp ?? `field-${name}`;
   const describedBy =
     [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (

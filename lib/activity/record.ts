@@ -21,6 +21,8 @@ export const ACTIVITY_LABELS = {
   kyc_submitted: "Identity documents sent",
   order_placed: "Order placed",
   kyc_human_review_requested: "Human review of an automated check requested",
+  payout_address_set: "BTC payout address set",
+  withdrawal_requested: "BTC withdrawal requested",
 } as const;
 export type ActivityType = keyof typeof ACTIVITY_LABELS;
 
@@ -34,6 +36,7 @@ const AUDITED: ReadonlySet<ActivityType> = new Set([
   "totp_disabled",
   "recovery_code_used",
   "recovery_codes_regenerated",
+  "payout_address_set",
 ]);
 
 export async function recordActivity(

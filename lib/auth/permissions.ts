@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "products.manage",
   "kyc.review",
   "privacy.handle",
+  "withdrawals.manage", // approve, pay out or reject customers' BTC withdrawals
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -117,3 +117,27 @@ export async function startTotpEnrolment(user: {
   });
   return { secret, qrSvg };
 }
+
+/**
+ * Confirms a sensitive step (a payout address, a withdrawal) with a fresh TOTP code from the
+ * authenticator app: 2FA must be on, the code is never accepted twice, and failures count against
+ * the same second-factor limit as sign-in.
+ */
+export async function confirmWithTotp(
+  user: { id: string; totpEnabledAt: Date | null },
+  code: string,
+  request: RequestInfo,
+  step: string,
+): Promise<void> {
+  if (!user.totpEnabledAt) {
+    throw new UserError("Turn on two-factor authentication (Security, in your dashboard) first.");
+  }
+  await takePoints(limitOf(user.id));
+  if (!(await consumeTotp(user.id, code))) {
+    await recordActivity(user.id, "second_factor_failed", request, { step });
+    throw new UserError("That code is not valid (or was already used). Wait for the next one.", {
+      code: ["Enter the current code from your authenticator app."],
+    });
+  }
+  await givePointsBack(limitOf(user.id));
+}

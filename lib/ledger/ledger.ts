@@ -89,3 +89,5 @@ export async function lockAccount(tx: Tx, ref: AccountRef): Promise<void> {
 }
 
 export const customerUsd = (userId: string): AccountRef => ({ userId, kind: "customer_cash", currency: "USD" });
+export const customerBtc = (userId: string): AccountRef => ({ userId, kind: "customer_cash", currency: "BTC" });
+export const customerHeldBtc = (userId: string): AccountRef => ({ userId, kind: "customer_held", currency: "BTC" });

@@ -80,3 +80,47 @@ export function alreadyRegisteredMail(to: string, signInLink: string, resetLink:
     text: `Someone tried to create a Hashwork account with this email address, which already has one.\n\nSign in: ${signInLink}\nForgot your password? ${resetLink}\n\nIf this was not you, you can ignore this email.\n`,
   };
 }
+
+export function payoutAddressSetMail(to: string, address: string, withdrawalsFrom: string): Mail {
+  return {
+    to,
+    subject: "Your BTC payout address was set",
+    text: `The BTC payout address of your Hashwork account is now:\n\n${address}\n\nFor your safety, withdrawals are paused until ${withdrawalsFrom} (UTC). If this was not you, turn off access at once: reset your password and contact support.\n`,
+  };
+}
+
+export function withdrawalMail(
+  to: string,
+  step:
+    | { step: "requested"; amount: string; fee: string; address: string }
+    | { step: "approved"; amount: string }
+    | { step: "paid"; amount: string; txid: string }
+    | { step: "rejected"; amount: string; reason: string },
+): Mail {
+  switch (step.step) {
+    case "requested":
+      return {
+        to,
+        subject: "Your withdrawal request was received",
+        text: `You asked to withdraw ${step.amount} to ${step.address}. The network fee of ${step.fee} is deducted from it. The amount is held from your balance until an admin sends it.\n\nIf this was not you, reset your password at once and contact support.\n`,
+      };
+    case "approved":
+      return {
+        to,
+        subject: "Your withdrawal was approved",
+        text: `Your withdrawal of ${step.amount} was approved by a first admin. As it is a large amount, a second admin sends it; you will get another email then.\n`,
+      };
+    case "paid":
+      return {
+        to,
+        subject: "Your withdrawal was sent",
+        text: `Your withdrawal of ${step.amount} was sent. Bitcoin transaction id:\n\n${step.txid}\n`,
+      };
+    case "rejected":
+      return {
+        to,
+        subject: "Your withdrawal was not approved",
+        text: `Your withdrawal of ${step.amount} was not approved, and the amount is back in your balance.\n\nReason: ${step.reason}\n`,
+      };
+  }
+}

@@ -1,7 +1,8 @@
 // Who may open each staff page and use each staff action — checked on the server, for every role.
 // New staff routes and actions join the tables below.
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import { createAccount, query, signIn, type Account, type Role } from "./support/accounts";
+import { heldWithdrawal } from "./support/withdrawals";
 
 type Who = "anonymous" | Role;
 const EVERYONE: Who[] = ["anonymous", "customer", "kyc_reviewer", "privacy_officer", "admin"];
@@ -14,7 +15,10 @@ const PAGES: { path: string; heading: string; allowed: Who[] }[] = [
   { path: "/admin/products", heading: "Products", allowed: ["admin"] },
   { path: "/admin/products/new", heading: "New product", allowed: ["admin"] },
   { path: "/admin/audit", heading: "Audit log", allowed: ["admin"] },
+  { path: "/admin/withdrawals", heading: "Withdrawals", allowed: ["admin"] },
 ];
+
+const waitingRow = (page: Page, email: string) => page.getByTestId("waiting-withdrawal").filter({ hasText: email });
 
 async function contextFor(browser: Browser, who: Who, accounts: Map<Role, Account>) {
   const context = await browser.newContext();
@@ -84,6 +88,8 @@ test.describe("access matrix", () => {
       path: string;
       fill: (page: Page) => Promise<void>;
       button: string;
+      // Where the button is, when a page shows several of them (one per waiting withdrawal).
+      within?: (page: Page) => Locator;
       changed: () => Promise<boolean>;
     }>;
   }[] = [
@@ -145,6 +151,38 @@ test.describe("access matrix", () => {
         };
       },
     },
+    {
+      name: "reject a withdrawal",
+      setup: async () => {
+        const customer = await createAccount("customer");
+        const withdrawalId = await heldWithdrawal(customer.id, 60_000n);
+        return {
+          path: "/admin/withdrawals",
+          fill: (page) => waitingRow(page, customer.email).getByLabel("Reason for rejecting").fill("matrix test"),
+          button: "Reject",
+          within: (page) => waitingRow(page, customer.email),
+          changed: async () =>
+            (await query<{ status: string }>(`SELECT status FROM "Withdrawal" WHERE id = $1`, [withdrawalId]))[0]!
+              .status === "rejected",
+        };
+      },
+    },
+    {
+      name: "pay out a withdrawal",
+      setup: async () => {
+        const customer = await createAccount("customer");
+        const withdrawalId = await heldWithdrawal(customer.id, 70_000n);
+        return {
+          path: "/admin/withdrawals",
+          fill: (page) => waitingRow(page, customer.email).getByLabel("Bitcoin transaction id").fill("b".repeat(64)),
+          button: "Mark as paid",
+          within: (page) => waitingRow(page, customer.email),
+          changed: async () =>
+            (await query<{ status: string }>(`SELECT status FROM "Withdrawal" WHERE id = $1`, [withdrawalId]))[0]!
+              .status === "paid",
+        };
+      },
+    },
   ];
 
   for (const action of ACTIONS) {
@@ -168,7 +206,7 @@ test.describe("access matrix", () => {
         }
         return route.continue();
       });
-      await page.getByRole("button", { name: target.button }).click();
+      await (target.within?.(page) ?? page).getByRole("button", { name: target.button }).click();
       await expect.poll(() => captured).toBeDefined();
       expect(await target.changed()).toBe(false);
 

@@ -17,6 +17,7 @@ const CUSTOMER = [
   "/dashboard/orders",
   "/dashboard/contracts",
   "/dashboard/wallet",
+  "/dashboard/withdrawals",
   "/dashboard/kyc",
   "/dashboard/security",
   "/checkout/antminer-s19-pro-20-days",
@@ -29,6 +30,7 @@ const ADMIN = [
   "/admin/products",
   "/admin/products/new",
   "/admin/audit",
+  "/admin/withdrawals",
 ];
 
 async function audit(page: import("@playwright/test").Page, paths: string[]) {

@@ -29,7 +29,13 @@ const HAND_WRITTEN_CHECKS = [
   "Product_soldTh_range",
   "Product_terms_positive",
   "Settlement_sats_nonnegative",
+  "Withdrawal_amount_covers_fee",
   "Withdrawal_amounts",
+  "Withdrawal_four_eyes",
+  "Withdrawal_not_own",
+  "Withdrawal_paid_has_txid",
+  "Withdrawal_rejected_has_reason",
+  "Withdrawal_txid_format",
 ];
 const HAND_WRITTEN_TRIGGERS = ["AuditLog_append_only", "LedgerEntry_append_only", "LedgerEntry_transaction_balances"];
 

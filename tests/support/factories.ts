@@ -1,6 +1,8 @@
 // Small factories for integration tests: users with a known password.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { currentTotp, encryptTotpSecret, newTotpSecret } from "@/lib/auth/totp";
+import { postTransaction } from "@/lib/ledger/ledger";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -48,4 +50,77 @@ export function createProduct(db: Db, overrides: ProductOverrides = {}) {
       ...overrides,
     },
   });
+}
+
+/** Gives a customer mined BTC the way settlement does: mining pool → customer cash. */
+export async function creditBtc(db: Db, userId: string, sats: bigint): Promise<void> {
+  await db.$transaction((tx) =>
+    postTransaction(tx, {
+      kind: "mining_reward",
+      description: "Mining reward (test)",
+      postings: [
+        { account: { kind: "mining_pool", currency: "BTC" }, amount: -sats },
+        { account: { userId, kind: "customer_cash", currency: "BTC" }, amount: sats },
+      ],
+    }),
+  );
+}
+
+/** Turns 2FA on for a user with a new secret; returns the secret to make codes from. */
+export async function enableTotpFor(db: Db, userId: string): Promise<string> {
+  const secret = newTotpSecret();
+  await db.user.update({
+    where: { id: userId },
+    data: { ...encryptTotpSecret(userId, secret), totpEnabledAt: new Date() },
+  });
+  return secret;
+}
+
+/**
+ * A code the server has not seen yet: a test makes several confirmations within one 30-second
+ * step, so the record of the last accepted step is cleared first.
+ */
+export async function freshTotp(db: Db, userId: string, secret: string): Promise<string> {
+  await db.user.update({ where: { id: userId }, data: { totpLastStep: null } });
+  return currentTotp(secret);
+}
+
+export const MAINNET_ADDRESS = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
+
+/**
+ * A customer who may withdraw: identity approved, 2FA on, a payout address past its hold, and
+ * `sats` of mined BTC (overrides leave out one of them).
+ */
+export async function withdrawingCustomer(
+  db: Db,
+  {
+    sats = 1_000_000n,
+    kyc = true,
+    totp = true,
+    address = true,
+    role,
+  }: Partial<{
+    sats: bigint;
+    kyc: boolean;
+    totp: boolean;
+    address: boolean;
+    role: Role;
+  }> = {},
+) {
+  const user = await createUser(db, { role });
+  if (kyc) await db.kycCase.create({ data: { userId: user.id, status: "approved" } });
+  const secret = totp ? await enableTotpFor(db, user.id) : null;
+  if (address) {
+    await db.payoutAddress.create({
+      data: {
+        userId: user.id,
+        address: MAINNET_ADDRESS,
+        network: "mainnet",
+        withdrawalsFrom: new Date(Date.now() - 1000),
+      },
+    });
+  }
+  if (sats > 0n) await creditBtc(db, user.id, sats);
+  const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  return { user: fresh, secret };
 }

@@ -36,6 +36,12 @@ describe("environment validation", () => {
     expect(parseEnv({ ...good, TRUST_PROXY: value }).TRUST_PROXY).toBe(hops);
   });
 
+  it("pays out on Bitcoin mainnet unless BITCOIN_NETWORK says otherwise", () => {
+    expect(parseEnv(good).BITCOIN_NETWORK).toBe("mainnet");
+    expect(parseEnv({ ...good, BITCOIN_NETWORK: "testnet" }).BITCOIN_NETWORK).toBe("testnet");
+    expect(parseEnv({ ...good, BITCOIN_NETWORK: "regtest" }).BITCOIN_NETWORK).toBe("regtest");
+  });
+
   it.each([
     ["a missing AUTH_SECRET", { AUTH_SECRET: undefined }, /AUTH_SECRET/],
     ["a short AUTH_SECRET", { AUTH_SECRET: "secret" }, /at least 32 characters/],
@@ -52,6 +58,7 @@ describe("environment validation", () => {
     ["a database URL that is not PostgreSQL", { DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
     ["TRUST_PROXY that is not a number of proxies", { TRUST_PROXY: "yes please" }, /TRUST_PROXY/],
     ["a negative TRUST_PROXY", { TRUST_PROXY: "-1" }, /TRUST_PROXY/],
+    ["an unknown BITCOIN_NETWORK", { BITCOIN_NETWORK: "signet" }, /BITCOIN_NETWORK/],
   ])("refuses to start with %s, naming the variable", (_name, change, message) => {
     expect(() => parseEnv({ ...good, NODE_ENV: "production", ...change })).toThrow(message);
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { TopUpForm } from "@/components/orders/top-up-form";
 import { requireUser } from "@/lib/auth/session";
@@ -26,6 +27,11 @@ export default async function WalletPage() {
         <div className="rounded-xl border border-line bg-surface p-5">
           <dt className="text-sm text-muted">BTC balance (mined)</dt>
           <dd className="mt-1 text-3xl font-semibold tabular-nums">{formatBtc(btc)}</dd>
+          <dd className="mt-2 text-sm">
+            <Link href={routes.dashboard.withdrawals} className="underline underline-offset-4">
+              Withdraw BTC
+            </Link>
+          </dd>
         </div>
       </dl>
       <section aria-labelledby="topup-title" className="rounded-xl border border-line bg-surface p-5 text-sm">
