@@ -9,6 +9,8 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: "/admin/orders", label: "Orders", permission: "admin.overview" },
   { href: "/admin/products", label: "Products", permission: "products.manage" },
   { href: "/admin/users", label: "Users", permission: "users.manage" },
+  { href: "/admin/market", label: "Market data", permission: "market.manage" },
+  { href: "/admin/outages", label: "Outages", permission: "outages.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
 ];
 

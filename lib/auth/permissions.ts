@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   "products.manage",
   "kyc.review",
   "privacy.handle",
+  "market.manage", // market data, its corrections and settling days
+  "outages.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

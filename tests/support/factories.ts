@@ -19,6 +19,7 @@ export async function createUser(db: Db, overrides: { role?: Role; email?: strin
 }
 
 type ProductOverrides = Partial<{
+  machineModel: string;
   inventoryTh: number;
   soldTh: number;
   minOrderTh: number;
