@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { balance } from "@/lib/ledger/ledger";
 import { expectedDailySats } from "@/lib/mining/expected-output";
 import { advanceContracts } from "@/lib/orders/advance-contracts";
+import { contractSettlementLines, settlementCsv } from "@/lib/settlement/queries";
 import { daysMissingSnapshot, settleDay, settleDue, settleRange } from "@/lib/settlement/settle";
 import { createContract, createProduct, createSnapshot, createUser } from "../support/factories";
 
@@ -261,5 +262,30 @@ describe("catch-up", () => {
     expect(outcomes.map((o) => o.status)).toEqual(["settled", "settled"]);
     expect(await btcOf(user.id)).toBe(9_332n);
     expect((await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).status).toBe("completed");
+  });
+});
+
+describe("the settlement CSV", () => {
+  it("lists every input and output of each day, corrections after their day, formulas defused", async () => {
+    const { user, product } = await customerWithProduct();
+    const contract = await createContract(db, {
+      userId: user.id,
+      productId: product.id,
+      th: 110,
+      startsAt: at("2034-03-01T00:00:00Z"),
+      endsAt: at("2034-03-03T00:00:00Z"),
+    });
+    await createSnapshot(db, "2034-03-01", { btcPriceCents: 9_500_000n });
+    await settleDay("2034-03-01", at("2034-03-02T00:10:00Z"));
+    const csv = settlementCsv(await contractSettlementLines(contract.id));
+    expect(csv.split("\r\n")).toEqual([
+      "date,kind,hashrate_th,seconds_mined,difficulty,btc_price_usd,block_subsidy_sats,fees_per_block_sats,gross_sats,pool_fee_bps,pool_fee_sats,net_sats,credited_sats,usd_value,note",
+      "2034-03-01,settlement,110,86400,148200000000000,95000.00,312500000,0,4666,0,0,4666,4666,4.43,",
+      "",
+    ]);
+    const hostile = settlementCsv([
+      { ...(await contractSettlementLines(contract.id))[0]!, kind: "correction", reason: '=HYPERLINK("x"),1' },
+    ]);
+    expect(hostile).toContain(`"'=HYPERLINK(""x""),1"`);
   });
 });
