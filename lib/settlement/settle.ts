@@ -72,8 +72,8 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
               WHERE c."startsAt" < ((${day}::date + 1)::timestamp AT TIME ZONE 'UTC')
                 AND c."endsAt" > (${day}::date::timestamp AT TIME ZONE 'UTC')) u
         ON CONFLICT (key) DO NOTHING`;
-      // One statement: compute, insert the settlements (skipping any already there), then a
-      // ledger transaction and its two entries for each settlement that mined something. The
+      // One statement: compute, insert the settlements (skipping any already there), then for
+      // each customer who mined something a ledger transaction with two entries. The
       // foreign keys and the ledger's zero-sum check run after it, so the order inside is free.
       const [result] = await tx.$queryRaw<{ contracts: number; sats: bigint }[]>`
         WITH b AS (
@@ -88,25 +88,37 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
           WHERE c."startsAt" < b.e AND c."endsAt" > b.s
             AND NOT EXISTS (SELECT 1 FROM "Settlement" x WHERE x."contractId" = c.id AND x.day = b.d)
         ),
+        -- Outage time per contract, only for the few contracts an outage touched.
+        down AS (
+          SELECT ce."contractId" AS contract_id, range_agg(tstzrange(o."startedAt", o."endedAt")) AS ranges
+          FROM "ContractExtension" ce JOIN "Outage" o ON o.id = ce."outageId", b
+          WHERE o."startedAt" < b.e AND o."endedAt" > b.s
+          GROUP BY ce."contractId"
+        ),
         mined AS (
           SELECT run.contract_id, run.th, run.bps,
-                 floor(extract(epoch FROM upper(run.r) - lower(run.r)) - coalesce((
+                 floor(extract(epoch FROM upper(run.r) - lower(run.r)) - CASE WHEN down.ranges IS NULL THEN 0 ELSE coalesce((
                    SELECT sum(extract(epoch FROM upper(piece) - lower(piece)))
-                   FROM unnest((
-                     SELECT range_agg(tstzrange(o."startedAt", o."endedAt"))
-                     FROM "ContractExtension" ce JOIN "Outage" o ON o.id = ce."outageId"
-                     WHERE ce."contractId" = run.contract_id
-                   ) * multirange(run.r)) AS piece
-                 ), 0))::int AS seconds
-          FROM run
+                   FROM unnest(down.ranges * multirange(run.r)) AS piece
+                 ), 0) END)::int AS seconds
+          FROM run LEFT JOIN down ON down.contract_id = run.contract_id
+        ),
+        -- One reward transaction per customer and day, whatever the number of their contracts:
+        -- its id is drawn before the insert so each settlement row can point at it.
+        owners AS (
+          SELECT u."userId", gen_random_uuid() AS tx_id
+          FROM (SELECT DISTINCT c."userId" FROM mined JOIN "Contract" c ON c.id = mined.contract_id) u
         ),
         calc AS (
-          SELECT m.*, gen_random_uuid() AS tx_id,
+          SELECT m.*, o.tx_id,
                  div(m.th::numeric * 1000000000000 * m.seconds * (s."blockSubsidySats" + s."feesPerBlockSats"),
                      s.difficulty * 4294967296) AS gross,
                  div(m.th::numeric * 1000000000000 * m.seconds * (s."blockSubsidySats" + s."feesPerBlockSats") * (10000 - m.bps),
                      s.difficulty * 4294967296 * 10000) AS net
-          FROM mined m, "MarketSnapshot" s, b
+          FROM mined m
+          JOIN "Contract" c ON c.id = m.contract_id
+          JOIN owners o ON o."userId" = c."userId",
+          "MarketSnapshot" s, b
           WHERE s.day = b.d
         ),
         ins AS (
@@ -119,25 +131,24 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
           FROM calc, b, "MarketSnapshot" s
           WHERE s.day = b.d
           ON CONFLICT ("contractId", day) DO NOTHING
-          RETURNING "contractId", "ledgerTransactionId", sats
+          RETURNING "ledgerTransactionId", sats
         ),
         owed AS (
-          SELECT ins.*, c."userId" FROM ins JOIN "Contract" c ON c.id = ins."contractId"
-          WHERE ins."ledgerTransactionId" IS NOT NULL
+          SELECT owners."userId", ins."ledgerTransactionId" AS tx_id, SUM(ins.sats)::bigint AS sats
+          FROM ins JOIN owners ON owners.tx_id = ins."ledgerTransactionId"
+          GROUP BY owners."userId", ins."ledgerTransactionId"
         ),
         txs AS (
-          INSERT INTO "LedgerTransaction" (id, kind, description, "idempotencyKey")
-          SELECT owed."ledgerTransactionId", 'mining_reward', 'Mining reward for ' || to_char(b.d, 'YYYY-MM-DD'),
-                 'settlement:' || owed."contractId" || ':' || to_char(b.d, 'YYYY-MM-DD')
-          FROM owed, b
+          INSERT INTO "LedgerTransaction" (id, kind, description)
+          SELECT owed.tx_id, 'mining_reward', 'Mining reward for ' || to_char(b.d, 'YYYY-MM-DD') FROM owed, b
           RETURNING id
         ),
         entries AS (
           INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)
-          SELECT gen_random_uuid(), owed."ledgerTransactionId", a.id, owed.sats
+          SELECT gen_random_uuid(), owed.tx_id, a.id, owed.sats
           FROM owed JOIN "LedgerAccount" a ON a.key = 'user:' || owed."userId" || ':customer_cash:BTC'
           UNION ALL
-          SELECT gen_random_uuid(), owed."ledgerTransactionId", ${pool}::uuid, -owed.sats FROM owed
+          SELECT gen_random_uuid(), owed.tx_id, ${pool}::uuid, -owed.sats FROM owed
           RETURNING 1
         )
         SELECT count(*)::int AS contracts, coalesce(sum(ins.sats), 0)::bigint AS sats,
