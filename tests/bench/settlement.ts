@@ -62,7 +62,7 @@ try {
       FROM "Order" o`);
     await client.query(`
       INSERT INTO "MarketSnapshot" (id, day, difficulty, "btcPriceCents", "blockSubsidySats", "feesPerBlockSats", source, "updatedAt")
-      SELECT gen_random_uuid(), DATE '${FIRST_DAY}' + g, 148200000000000 + g * 1000000000, 9000000 + g * 1000,
+      SELECT gen_random_uuid(), DATE '${FIRST_DAY}' + g, 148200000000000 + g::bigint * 1000000000, 9000000 + g::bigint * 1000,
         312500000, 3000000 + g * 1000, 'seed', now()
       FROM generate_series(0, ${DAYS}) g`);
     await client.query(`ANALYZE`);
