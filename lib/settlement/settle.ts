@@ -9,6 +9,7 @@
 // to the satoshi. A partial day (the term starting or ending inside it, outage time) mines for
 // fewer seconds; the formula's 86,400 becomes those seconds.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { accountId } from "@/lib/ledger/ledger";
@@ -64,6 +65,7 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
         return { day, status: "no_snapshot", contracts: waiting?.n ?? 0 };
       }
       const pool = await accountId(tx, { kind: "mining_pool", currency: "BTC" });
+      const nonce = `:${day}:${randomUUID()}`;
       // Every owner's BTC account exists before the entries that reference it are written.
       await tx.$executeRaw`
         INSERT INTO "LedgerAccount" (id, key, "userId", kind, currency)
@@ -72,17 +74,21 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
               WHERE c."startsAt" < ((${day}::date + 1)::timestamp AT TIME ZONE 'UTC')
                 AND c."endsAt" > (${day}::date::timestamp AT TIME ZONE 'UTC')) u
         ON CONFLICT (key) DO NOTHING`;
-      // One statement: compute, insert the settlements (skipping any already there), then for
-      // each customer who mined something a ledger transaction with two entries. The
-      // foreign keys and the ledger's zero-sum check run after it, so the order inside is free.
-      const [result] = await tx.$queryRaw<{ contracts: number; sats: bigint }[]>`
+      // Three statements for the whole day. First the day's figures for every contract not yet
+      // settled for it, into a scratch table, so the writes below start from known row counts.
+      // The day's lock makes this list exact: nobody else settles the day meanwhile, and the
+      // unique (contract, day) key turns any surprise into an error that rolls the day back
+      // rather than a second credit.
+      await tx.$executeRaw`DROP TABLE IF EXISTS settle_batch`;
+      await tx.$executeRaw`
+        CREATE TEMP TABLE settle_batch ON COMMIT DROP AS
         WITH b AS (
           SELECT ${day}::date AS d,
                  (${day}::date::timestamp AT TIME ZONE 'UTC') AS s,
                  ((${day}::date + 1)::timestamp AT TIME ZONE 'UTC') AS e
         ),
         run AS (
-          SELECT c.id AS contract_id, c.th, c."poolFeeBps" AS bps,
+          SELECT c.id AS contract_id, c."userId" AS user_id, c.th, c."poolFeeBps" AS bps,
                  tstzrange(greatest(c."startsAt", b.s), least(c."endsAt", b.e)) AS r
           FROM "Contract" c, b
           WHERE c."startsAt" < b.e AND c."endsAt" > b.s
@@ -96,57 +102,46 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
           GROUP BY ce."contractId"
         ),
         mined AS (
-          SELECT run.contract_id, run.th, run.bps,
+          SELECT run.contract_id, run.user_id, run.th, run.bps,
                  floor(extract(epoch FROM upper(run.r) - lower(run.r)) - CASE WHEN down.ranges IS NULL THEN 0 ELSE coalesce((
                    SELECT sum(extract(epoch FROM upper(piece) - lower(piece)))
                    FROM unnest(down.ranges * multirange(run.r)) AS piece
                  ), 0) END)::int AS seconds
           FROM run LEFT JOIN down ON down.contract_id = run.contract_id
-        ),
-        -- One reward transaction per customer and day, whatever the number of their contracts:
-        -- its id is drawn before the insert so each settlement row can point at it.
-        owners AS (
-          SELECT u."userId", gen_random_uuid() AS tx_id
-          FROM (SELECT DISTINCT c."userId" FROM mined JOIN "Contract" c ON c.id = mined.contract_id) u
-        ),
-        calc AS (
-          SELECT m.*, o.tx_id,
-                 div(m.th::numeric * 1000000000000 * m.seconds * (s."blockSubsidySats" + s."feesPerBlockSats"),
-                     s.difficulty * 4294967296) AS gross,
-                 div(m.th::numeric * 1000000000000 * m.seconds * (s."blockSubsidySats" + s."feesPerBlockSats") * (10000 - m.bps),
-                     s.difficulty * 4294967296 * 10000) AS net
-          FROM mined m
-          JOIN "Contract" c ON c.id = m.contract_id
-          JOIN owners o ON o."userId" = c."userId",
-          "MarketSnapshot" s, b
-          WHERE s.day = b.d
-        ),
-        ins AS (
+        )
+        SELECT m.*, b.d AS day, s.id AS snapshot_id, s.difficulty, s."blockSubsidySats" AS subsidy,
+               s."feesPerBlockSats" AS fees, s."btcPriceCents" AS price,
+               -- One reward transaction per customer and day, whatever the number of contracts.
+               md5(m.user_id::text || ${nonce})::uuid AS tx_id,
+               div(m.th::numeric * 1000000000000 * m.seconds * (s."blockSubsidySats" + s."feesPerBlockSats"),
+                   s.difficulty * 4294967296)::bigint AS gross,
+               div(m.th::numeric * 1000000000000 * m.seconds * (s."blockSubsidySats" + s."feesPerBlockSats") * (10000 - m.bps),
+                   s.difficulty * 4294967296 * 10000)::bigint AS net
+        FROM mined m, b JOIN "MarketSnapshot" s ON s.day = b.d`;
+      // Then the settlement rows, and the ledger: per customer one transaction, two entries. The
+      // foreign keys and the ledger's zero-sum check run after the statement, so order is free.
+      const [result] = await tx.$queryRaw<{ contracts: number; sats: bigint }[]>`
+        WITH ins AS (
           INSERT INTO "Settlement" (id, "contractId", day, th, difficulty, "blockSubsidySats", "feesPerBlockSats",
                                     "poolFeeBps", "btcPriceCents", seconds, "grossSats", sats, "marketSnapshotId",
                                     "ledgerTransactionId")
-          SELECT gen_random_uuid(), calc.contract_id, b.d, calc.th, s.difficulty, s."blockSubsidySats", s."feesPerBlockSats",
-                 calc.bps, s."btcPriceCents", calc.seconds, calc.gross::bigint, calc.net::bigint, s.id,
-                 CASE WHEN calc.net > 0 THEN calc.tx_id END
-          FROM calc, b, "MarketSnapshot" s
-          WHERE s.day = b.d
-          ON CONFLICT ("contractId", day) DO NOTHING
-          RETURNING "ledgerTransactionId", sats
+          SELECT gen_random_uuid(), contract_id, day, th, difficulty, subsidy, fees, bps, price, seconds, gross, net,
+                 snapshot_id, CASE WHEN net > 0 THEN tx_id END
+          FROM settle_batch
+          RETURNING sats
         ),
         owed AS (
-          SELECT owners."userId", ins."ledgerTransactionId" AS tx_id, SUM(ins.sats)::bigint AS sats
-          FROM ins JOIN owners ON owners.tx_id = ins."ledgerTransactionId"
-          GROUP BY owners."userId", ins."ledgerTransactionId"
+          SELECT user_id, tx_id, SUM(net)::bigint AS sats FROM settle_batch WHERE net > 0 GROUP BY user_id, tx_id
         ),
         txs AS (
           INSERT INTO "LedgerTransaction" (id, kind, description)
-          SELECT owed.tx_id, 'mining_reward', 'Mining reward for ' || to_char(b.d, 'YYYY-MM-DD') FROM owed, b
+          SELECT tx_id, 'mining_reward', 'Mining reward for ' || ${day} FROM owed
           RETURNING id
         ),
         entries AS (
           INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)
           SELECT gen_random_uuid(), owed.tx_id, a.id, owed.sats
-          FROM owed JOIN "LedgerAccount" a ON a.key = 'user:' || owed."userId" || ':customer_cash:BTC'
+          FROM owed JOIN "LedgerAccount" a ON a.key = 'user:' || owed.user_id || ':customer_cash:BTC'
           UNION ALL
           SELECT gen_random_uuid(), owed.tx_id, ${pool}::uuid, -owed.sats FROM owed
           RETURNING 1

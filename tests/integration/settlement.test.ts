@@ -144,6 +144,14 @@ describe("the settlement formula, through SQL", () => {
       });
     }
     await settleDay(day, at("2031-03-06T00:10:00Z"));
+    // One reward transaction for the customer's day, whatever the number of contracts.
+    const transactions = await db.ledgerTransaction.findMany({
+      where: { settlements: { some: { contract: { userId: user.id } } } },
+      include: { entries: true },
+    });
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0]!.entries).toHaveLength(2);
+    let expectedTotal = 0n;
     for (const { th, poolFeeBps, contract } of contracts) {
       const [row] = await db.settlement.findMany({ where: { contractId: contract.id } });
       const expected = expectedDailySats({
@@ -154,7 +162,9 @@ describe("the settlement formula, through SQL", () => {
         feesPerBlockSats: 21_987_654n,
       });
       expect(row?.sats).toBe(expected);
+      expectedTotal += expected;
     }
+    expect(await btcOf(user.id)).toBe(expectedTotal);
   });
 });
 
