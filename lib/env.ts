@@ -47,6 +47,12 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().default("Hashwork <no-reply@hashwork.local>"),
+  // Optional market-data feed (lib/market/feed.ts): fetched hourly for today's snapshot.
+  MARKET_DATA_URL: z
+    .string()
+    .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+    .pipe(z.url())
+    .optional(),
   // Where encrypted KYC files and privacy exports are kept (default .data/storage in the project).
   STORAGE_DIR: z.string().min(1).optional(),
   // `off` keeps this process from running background jobs (run `npm run worker` elsewhere).

@@ -50,10 +50,13 @@ export const routes = {
     user: (id: string) => `/admin/users/${id}`,
     audit: "/admin/audit",
     withdrawals: "/admin/withdrawals",
+    market: "/admin/market",
+    outages: "/admin/outages",
   },
 
   api: {
     kycDocument: (id: string) => `/api/kyc/documents/${id}`,
     kycSubmission: "/api/kyc/submission",
+    contractSettlementsCsv: (id: string) => `/api/contracts/${id}/settlements`,
   },
 } as const;

@@ -146,6 +146,9 @@ export const SEED_ACCOUNTS: SeedAccount[] = [
   },
 ];
 
+/** Days of market data the demo has, ending today: enough for every chart and table to show. */
+export const SEED_MARKET_DAYS = 60;
+
 /**
  * Market conditions for a day `daysAgo` before today: difficulty near 148 T, BTC near
  * $90,000, the 3.125 BTC subsidy and ~0.03 BTC of fees per block. Deterministic, so re-seeding

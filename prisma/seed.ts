@@ -1,9 +1,9 @@
-// Fills an empty database with the demo catalogue, 30 days of market data and, when asked, two
+// Fills an empty database with the demo catalogue, 60 days of market data and, when asked, two
 // demo logins. Idempotent: it only adds what is missing, so it never overwrites an admin's edits.
 import { randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { SEED_ACCOUNTS, SEED_PRODUCTS, seedMarketFor } from "./seed-data";
+import { SEED_ACCOUNTS, SEED_MARKET_DAYS, SEED_PRODUCTS, seedMarketFor } from "./seed-data";
 
 export type SeedOptions = { demoAccounts?: boolean; today?: Date };
 
@@ -27,7 +27,7 @@ export async function seed(db: Db, { demoAccounts = false, today = new Date() }:
   }
 
   const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  for (let daysAgo = 29; daysAgo >= 0; daysAgo--) {
+  for (let daysAgo = SEED_MARKET_DAYS - 1; daysAgo >= 0; daysAgo--) {
     const day = new Date(todayUtc - daysAgo * 86_400_000);
     await db.marketSnapshot.upsert({
       where: { day },

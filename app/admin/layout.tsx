@@ -11,6 +11,8 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: routes.admin.products, label: "Products", permission: "products.manage" },
   { href: routes.admin.withdrawals, label: "Withdrawals", permission: "withdrawals.manage" },
   { href: routes.admin.users, label: "Users", permission: "users.manage" },
+  { href: routes.admin.market, label: "Market data", permission: "market.manage" },
+  { href: routes.admin.outages, label: "Outages", permission: "outages.manage" },
   { href: routes.admin.audit, label: "Audit log", permission: "audit.read" },
 ];
 

@@ -9,6 +9,7 @@ import { pendingCredits } from "@/lib/ledger/credit-balance";
 import { consoleOverview } from "@/lib/users/queries";
 import { routes } from "@/lib/routes";
 import { pendingWithdrawalCount } from "@/lib/withdrawals/queries";
+import { daysMissingSnapshot, hasTodaysSnapshot } from "@/lib/market/queries";
 
 export const metadata: Metadata = { title: "Staff console" };
 
@@ -18,9 +19,37 @@ export default async function AdminOverviewPage() {
   const overview = can(user.role, "admin.overview") ? await consoleOverview() : null;
   const credits = can(user.role, "users.manage") ? await pendingCredits() : [];
   const withdrawals = can(user.role, "withdrawals.manage") ? await pendingWithdrawalCount() : null;
+  const market = can(user.role, "market.manage")
+    ? { today: await hasTodaysSnapshot(), missing: await daysMissingSnapshot() }
+    : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+      {market && (!market.today || market.missing.length > 0) ? (
+        <section
+          aria-labelledby="market-warning-title"
+          role="alert"
+          className="rounded-xl border border-amber-300 bg-amber-50 p-5 dark:border-amber-500/40 dark:bg-amber-500/10"
+        >
+          <h2 id="market-warning-title" className="font-semibold">
+            Market data needs attention
+          </h2>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {!market.today ? <li>Today&apos;s market snapshot is missing: estimates use an older day.</li> : null}
+            {market.missing.length > 0 ? (
+              <li>
+                Not settled for lack of a snapshot: {market.missing.join(", ")}. Add them, then settle those days.
+              </li>
+            ) : null}
+          </ul>
+          <Link
+            href={routes.admin.market}
+            className="mt-2 inline-block text-sm font-medium underline underline-offset-4"
+          >
+            Open market data
+          </Link>
+        </section>
+      ) : null}
       {kyc ? (
         <section aria-labelledby="kyc-queue-title" className="rounded-xl border border-line bg-surface p-5">
           <h2 id="kyc-queue-title" className="font-semibold">

@@ -3,8 +3,14 @@ import Link from "next/link";
 import { ResendVerification } from "@/components/dashboard/resend-verification";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/session";
+import { DailyOutput } from "@/components/dashboard/daily-output";
 import { kycStatusOf } from "@/lib/kyc/queries";
 import { routes } from "@/lib/routes";
+import { formatUtcDateTime } from "@/lib/format/date";
+import { formatInteger } from "@/lib/format/number";
+import { satsToCents } from "@/lib/mining/expected-output";
+import { formatBtc, formatSats, formatUsd } from "@/lib/money/format";
+import { miningSummary } from "@/lib/settlement/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -12,7 +18,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requireUser(routes.dashboard.home);
-  const [{ verified }, kycStatus] = await Promise.all([searchParams, kycStatusOf(user.id)]);
+  const [{ verified }, kycStatus, mining] = await Promise.all([
+    searchParams,
+    kycStatusOf(user.id),
+    miningSummary(user.id),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
@@ -64,15 +74,76 @@ export default async function DashboardPage({ searchParams }: Props) {
           </Link>
         </section>
       ) : null}
-      <section className="rounded-xl border border-dashed border-line p-8 text-center">
-        <h2 className="font-semibold">No contracts yet</h2>
-        <p className="mx-auto mt-1 max-w-md text-sm text-muted">
-          When you buy hashrate, your contracts and wallet appear here.
-        </p>
-        <div className="mt-4 flex justify-center">
-          <ButtonLink href={routes.plans}>Browse plans</ButtonLink>
-        </div>
-      </section>
+      {mining.contracts === 0 ? (
+        <section className="rounded-xl border border-dashed border-line p-8 text-center">
+          <h2 className="font-semibold">No contracts yet</h2>
+          <p className="mx-auto mt-1 max-w-md text-sm text-muted">
+            When you buy hashrate, your contracts and wallet appear here.
+          </p>
+          <div className="mt-4 flex justify-center">
+            <ButtonLink href={routes.plans}>Browse plans</ButtonLink>
+          </div>
+        </section>
+      ) : (
+        <>
+          <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <Figure label="Active hashrate" value={`${formatInteger(mining.activeTh)} TH/s`} />
+            <Figure
+              label="BTC balance"
+              value={formatBtc(mining.btcSats)}
+              hint={
+                mining.btcPriceCents
+                  ? `${formatSats(mining.btcSats)} ≈ ${formatUsd(satsToCents(mining.btcSats, mining.btcPriceCents))}`
+                  : formatSats(mining.btcSats)
+              }
+              testId="btc-balance"
+            />
+            <Figure
+              label="Yesterday's output"
+              value={formatBtc(mining.yesterdaySats)}
+              hint={formatSats(mining.yesterdaySats)}
+            />
+            <Figure label="Total mined" value={formatBtc(mining.totalSats)} hint={formatSats(mining.totalSats)} />
+          </dl>
+          <section aria-labelledby="output-title" className="rounded-xl border border-line bg-surface p-5">
+            <h2 id="output-title" className="font-semibold">
+              Daily output, last 30 days
+            </h2>
+            <DailyOutput daily={mining.daily} />
+          </section>
+          <section aria-labelledby="ending-title" className="rounded-xl border border-line bg-surface p-5">
+            <h2 id="ending-title" className="font-semibold">
+              Contracts ending soon
+            </h2>
+            {mining.endingSoon.length === 0 ? (
+              <p className="mt-1 text-sm text-muted">None in the next 7 days.</p>
+            ) : (
+              <ul className="mt-2 space-y-1 text-sm">
+                {mining.endingSoon.map((contract) => (
+                  <li key={contract.id}>
+                    <Link href={routes.dashboard.contract(contract.id)} className="underline underline-offset-4">
+                      {contract.title}
+                    </Link>{" "}
+                    ends <span className="tabular-nums">{formatUtcDateTime(contract.endsAt)} UTC</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
+  return (
+    <div className="rounded-xl border border-line bg-surface p-5">
+      <dt className="text-sm text-muted">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+        {hint ? <span className="block text-xs font-normal text-subtle">{hint}</span> : null}
+      </dd>
     </div>
   );
 }

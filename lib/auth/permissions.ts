@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   "kyc.review",
   "privacy.handle",
   "withdrawals.manage", // approve, pay out or reject customers' BTC withdrawals
+  "market.manage", // market data, its corrections and settling days
+  "outages.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -4,11 +4,18 @@ import "server-only";
 import { purgeExpired } from "@/lib/auth/purge-expired";
 import { advanceContracts } from "@/lib/orders/advance-contracts";
 import { expireReservations } from "@/lib/orders/expire-reservations";
+import { fetchMarketData } from "@/lib/market/feed";
+import { settleDue } from "@/lib/settlement/settle";
 
 export const JOBS = {
   "expire-reservations": { cron: "* * * * *", run: () => expireReservations() },
   "advance-contracts": { cron: "*/5 * * * *", run: () => advanceContracts() },
   "purge-expired": { cron: "17 * * * *", run: () => purgeExpired() },
+  // Ten minutes into the UTC day, so the day before is over everywhere: settles it and any
+  // earlier day still owed, oldest first.
+  "settle-days": { cron: "10 0 * * *", run: () => settleDue() },
+  // Does nothing unless MARKET_DATA_URL is set; hourly so a failed fetch is retried soon.
+  "fetch-market-data": { cron: "5 * * * *", run: () => fetchMarketData() },
 } as const satisfies Record<string, { cron: string; run: () => Promise<unknown> }>;
 
 export type JobName = keyof typeof JOBS;

@@ -16,3 +16,8 @@ export async function btcBalance(userId: string): Promise<bigint> {
 export async function usdHistory(userId: string): Promise<HistoryLine[]> {
   return accountHistory(customerUsd(userId));
 }
+
+/** The customer's BTC entries (mining rewards, corrections, withdrawals) with the running balance. */
+export async function btcHistory(userId: string): Promise<HistoryLine[]> {
+  return accountHistory({ userId, kind: "customer_cash", currency: "BTC" });
+}

@@ -124,3 +124,13 @@ export function withdrawalMail(
       };
   }
 }
+
+export function outageExtendedMail(to: string, outage: { hoursLost: number; endsAt: Date; reason: string }): Mail {
+  const hours = outage.hoursLost.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  const end = outage.endsAt.toISOString().replace("T", " ").slice(0, 16);
+  return {
+    to,
+    subject: "Your Hashwork contract was extended after an outage",
+    text: `The machines of one of your contracts stopped for ${hours} hour(s) (${outage.reason}).\n\nYou are not credited for those hours; instead your contract runs ${hours} hour(s) longer and now ends ${end} UTC. The details are on the contract's page in your dashboard.\n`,
+  };
+}

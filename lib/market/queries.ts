@@ -7,3 +7,30 @@ export async function latestMarket(): Promise<MarketView | null> {
   const snapshot = await db.marketSnapshot.findFirst({ orderBy: { day: "desc" } });
   return snapshot ? toMarketView(snapshot) : null;
 }
+
+/** The last `days` days' snapshots, newest first, as the admin's market page shows them. */
+export async function recentSnapshots(days = 90, now = new Date()) {
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - days + 1));
+  return db.marketSnapshot.findMany({
+    where: { day: { gte: since } },
+    orderBy: { day: "desc" },
+    select: {
+      id: true,
+      day: true,
+      difficulty: true,
+      btcPriceCents: true,
+      blockSubsidySats: true,
+      feesPerBlockSats: true,
+      source: true,
+      _count: { select: { settlements: true } },
+    },
+  });
+}
+
+/** Whether today's (UTC) snapshot exists. */
+export async function hasTodaysSnapshot(now = new Date()): Promise<boolean> {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return (await db.marketSnapshot.count({ where: { day: today } })) > 0;
+}
+
+export { daysMissingSnapshot } from "@/lib/settlement/settle";

@@ -6,14 +6,15 @@ import { JOBS } from "@/lib/jobs/schedules";
 import { purgeExpired } from "@/lib/auth/purge-expired";
 import { advanceContracts } from "@/lib/orders/advance-contracts";
 import { placeOrder } from "@/lib/orders/place-order";
-import { createProduct, createUser } from "../support/factories";
+import { settleRange } from "@/lib/settlement/settle";
+import { createProduct, createSnapshot, createUser } from "../support/factories";
 
 afterAll(async () => {
   await stopJobs();
 });
 
 describe("contract lifecycle", () => {
-  it("starts scheduled contracts at their start and completes them at their end, once", async () => {
+  it("starts scheduled contracts at their start and completes them only once every day is settled", async () => {
     const product = await createProduct(db);
     const user = await createUser(db);
     const { orderId } = await placeOrder({
@@ -42,7 +43,13 @@ describe("contract lifecycle", () => {
     expect(await status()).toBe("active");
     await advanceContracts(new Date("2026-01-21T12:00:00Z"));
     expect(await status()).toBe("active");
+    // Ended but not settled: still active, output is owed.
     await advanceContracts(new Date("2026-01-22T00:00:00Z"));
+    expect(await status()).toBe("active");
+    for (let day = 2; day <= 21; day++) await createSnapshot(db, `2026-01-${String(day).padStart(2, "0")}`);
+    await settleRange("2026-01-02", "2026-01-21", new Date("2026-01-21T12:00:00Z"));
+    expect(await status()).toBe("active");
+    await settleRange("2026-01-21", "2026-01-21", new Date("2026-01-22T00:10:00Z"));
     expect(await status()).toBe("completed");
     await advanceContracts(new Date("2026-02-01T00:00:00Z"));
     expect(await status()).toBe("completed");

@@ -105,7 +105,7 @@ describe("npm scripts", () => {
     const db = createPrismaClient(fresh.url);
     try {
       expect(await db.product.count()).toBeGreaterThanOrEqual(4);
-      expect(await db.marketSnapshot.count()).toBe(30);
+      expect(await db.marketSnapshot.count()).toBe(60);
       expect(await db.user.count()).toBe(0);
     } finally {
       await db.$disconnect();

@@ -25,9 +25,12 @@ const HAND_WRITTEN_CHECKS = [
   "MarketSnapshot_positive",
   "Order_th_positive",
   "Order_total_is_sum",
+  "Outage_period",
   "Product_order_bounds",
   "Product_soldTh_range",
   "Product_terms_positive",
+  "SettlementCorrection_figures",
+  "Settlement_figures",
   "Settlement_sats_nonnegative",
   "Withdrawal_amount_covers_fee",
   "Withdrawal_amounts",
@@ -37,7 +40,13 @@ const HAND_WRITTEN_CHECKS = [
   "Withdrawal_rejected_has_reason",
   "Withdrawal_txid_format",
 ];
-const HAND_WRITTEN_TRIGGERS = ["AuditLog_append_only", "LedgerEntry_append_only", "LedgerEntry_transaction_balances"];
+const HAND_WRITTEN_TRIGGERS = [
+  "AuditLog_append_only",
+  "LedgerEntry_append_only",
+  "LedgerEntry_transaction_balances",
+  "SettlementCorrection_append_only",
+  "Settlement_append_only",
+];
 
 describe("schema drift", () => {
   it("migrations and schema.prisma describe the same database", async () => {

@@ -22,7 +22,7 @@ describe("seed", () => {
     await seed(database(), { today, demoAccounts: true });
     const first = await counts();
     expect(first.products).toBeGreaterThanOrEqual(4);
-    expect(first.snapshots).toBe(30);
+    expect(first.snapshots).toBe(60);
     expect(first.users).toBe(2);
 
     await database().product.update({ where: { slug: "antminer-s21-60-days" }, data: { title: "Edited by an admin" } });
@@ -41,10 +41,10 @@ describe("seed", () => {
     expect(soldPercent(plan)).toBe(30);
   });
 
-  it("has 30 days of market data ending today, around 148 T and $90,000", async () => {
+  it("has 60 days of market data ending today, around 148 T and $90,000", async () => {
     const snapshots = await database().marketSnapshot.findMany({ orderBy: { day: "asc" } });
     expect(snapshots.at(-1)!.day.toISOString().slice(0, 10)).toBe("2026-11-25");
-    expect(snapshots[0]!.day.toISOString().slice(0, 10)).toBe("2026-10-27");
+    expect(snapshots[0]!.day.toISOString().slice(0, 10)).toBe("2026-09-27");
     for (const snapshot of snapshots) {
       const tera = Number(snapshot.difficulty.toFixed(0)) / 1e12;
       expect(tera).toBeGreaterThan(140);

@@ -21,6 +21,7 @@ export async function createUser(db: Db, overrides: { role?: Role; email?: strin
 }
 
 type ProductOverrides = Partial<{
+  machineModel: string;
   inventoryTh: number;
   soldTh: number;
   minOrderTh: number;
@@ -123,4 +124,72 @@ export async function withdrawingCustomer(
   if (sats > 0n) await creditBtc(db, user.id, sats);
   const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id } });
   return { user: fresh, secret };
+}
+
+/** A paid order and its contract over [startsAt, endsAt), for settlement tests. */
+export async function createContract(
+  db: Db,
+  options: {
+    userId: string;
+    productId: string;
+    th: number;
+    poolFeeBps?: number;
+    startsAt: Date;
+    endsAt: Date;
+    status?: "scheduled" | "active" | "completed";
+  },
+) {
+  const order = await db.order.create({
+    data: {
+      userId: options.userId,
+      productId: options.productId,
+      th: options.th,
+      durationDays: Math.max(1, Math.round((options.endsAt.getTime() - options.startsAt.getTime()) / 86_400_000)),
+      hashrateFeePerTh: "0.2",
+      serviceFeePerThDay: "0.0425",
+      hashrateFeeCents: 100,
+      serviceFeeCents: 100,
+      totalCents: 200,
+      status: "paid",
+      paymentMethod: "balance",
+      idempotencyKey: randomBytes(8).toString("hex"),
+      reservedUntil: options.startsAt,
+      paidAt: options.startsAt,
+    },
+  });
+  return db.contract.create({
+    data: {
+      orderId: order.id,
+      userId: options.userId,
+      productId: options.productId,
+      th: options.th,
+      poolFeeBps: options.poolFeeBps ?? 0,
+      status: options.status ?? "active",
+      startsAt: options.startsAt,
+      endsAt: options.endsAt,
+    },
+  });
+}
+
+/** A market snapshot for a UTC day (YYYY-MM-DD). */
+export function createSnapshot(
+  db: Db,
+  day: string,
+  figures: Partial<{
+    difficulty: string;
+    btcPriceCents: bigint;
+    blockSubsidySats: bigint;
+    feesPerBlockSats: bigint;
+  }> = {},
+) {
+  return db.marketSnapshot.create({
+    data: {
+      day: new Date(`${day}T00:00:00Z`),
+      difficulty: figures.difficulty ?? "148200000000000",
+      btcPriceCents: figures.btcPriceCents ?? 9_500_000n,
+      blockSubsidySats: figures.blockSubsidySats ?? 312_500_000n,
+      feesPerBlockSats: figures.feesPerBlockSats ?? 0n,
+      source: "seed",
+    },
+  });
 }

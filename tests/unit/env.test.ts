@@ -18,6 +18,15 @@ describe("environment validation", () => {
     expect(env.TRUST_PROXY).toBe(0);
   });
 
+  it("accepts an http(s) market-data feed URL and refuses anything else", () => {
+    expect(parseEnv({ ...good, MARKET_DATA_URL: "" }).MARKET_DATA_URL).toBeUndefined();
+    expect(parseEnv({ ...good, MARKET_DATA_URL: "https://feed.example/today" }).MARKET_DATA_URL).toBe(
+      "https://feed.example/today",
+    );
+    for (const bad of ["file:///etc/passwd", "ftp://feed.example", "not a url"])
+      expect(() => parseEnv({ ...good, MARKET_DATA_URL: bad })).toThrow(/MARKET_DATA_URL/);
+  });
+
   it("reads a rotation list of secrets, newest first", () => {
     const older = "Xn4Lw9Pq2Rt7Yb1Vc6Zm3Ks8Dh5Fj0Ga";
     expect(parseEnv({ ...good, AUTH_SECRET: `${good.AUTH_SECRET}, ${older}` }).AUTH_SECRET).toEqual([

@@ -4,8 +4,10 @@ import { DataTable } from "@/components/ui/data-table";
 import { TopUpForm } from "@/components/orders/top-up-form";
 import { requireUser } from "@/lib/auth/session";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
-import { btcBalance, usdBalance, usdHistory } from "@/lib/ledger/queries";
-import { formatBtc, formatUsd } from "@/lib/money/format";
+import { btcBalance, btcHistory, usdBalance, usdHistory } from "@/lib/ledger/queries";
+import { latestMarket } from "@/lib/market/queries";
+import { satsToCents } from "@/lib/mining/expected-output";
+import { formatBtc, formatSats, formatUsd } from "@/lib/money/format";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
 
@@ -13,7 +15,14 @@ export const metadata: Metadata = { title: "Wallet" };
 
 export default async function WalletPage() {
   const user = await requireUser(routes.dashboard.wallet);
-  const [usd, btc, history] = await Promise.all([usdBalance(user.id), btcBalance(user.id), usdHistory(user.id)]);
+  const [usd, btc, history, btcLines, market] = await Promise.all([
+    usdBalance(user.id),
+    btcBalance(user.id),
+    usdHistory(user.id),
+    btcHistory(user.id),
+    latestMarket(),
+  ]);
+  const btcPriceCents = market ? BigInt(market.btcPriceCents) : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Wallet</h1>
@@ -26,7 +35,13 @@ export default async function WalletPage() {
         </div>
         <div className="rounded-xl border border-line bg-surface p-5">
           <dt className="text-sm text-muted">BTC balance (mined)</dt>
-          <dd className="mt-1 text-3xl font-semibold tabular-nums">{formatBtc(btc)}</dd>
+          <dd className="mt-1 text-3xl font-semibold tabular-nums" data-testid="btc-balance">
+            {formatBtc(btc)}
+            <span className="block text-sm font-normal text-muted">
+              {formatSats(btc)}
+              {btcPriceCents ? ` ≈ ${formatUsd(satsToCents(btc, btcPriceCents))}` : ""}
+            </span>
+          </dd>
           <dd className="mt-2 text-sm">
             <Link href={routes.dashboard.withdrawals} className="underline underline-offset-4">
               Withdraw BTC
@@ -78,6 +93,43 @@ export default async function WalletPage() {
                     {formatUsd(line.amount)}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatUsd(line.balanceAfter)}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="btc-history-title">
+        <h2 id="btc-history-title" className="font-semibold">
+          BTC history
+        </h2>
+        {btcLines.length === 0 ? (
+          <p className="mt-2 rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
+            Nothing mined yet: each settled day appears here.
+          </p>
+        ) : (
+          <div className="mt-3">
+            <DataTable
+              caption="Movements of your BTC balance, newest first, with the balance after each"
+              columns={[
+                { label: "When (UTC)" },
+                { label: "What" },
+                { label: "Amount", numeric: true },
+                { label: "Balance", numeric: true },
+              ]}
+            >
+              {btcLines.map((line) => (
+                <tr key={line.id}>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(line.at)}</td>
+                  <td className="px-3 py-2">{line.description}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {line.amount > 0n ? "+" : ""}
+                    {formatSats(line.amount)}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {formatBtc(line.balanceAfter)}
+                    <span className="block text-xs text-muted">{formatSats(line.balanceAfter)}</span>
+                  </td>
                 </tr>
               ))}
             </DataTable>

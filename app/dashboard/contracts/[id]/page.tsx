@@ -12,6 +12,10 @@ import { CONTRACT_STATUS } from "@/lib/orders/status-labels";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { ownContract } from "@/lib/orders/queries";
 import { routes } from "@/lib/routes";
+import { DataTable } from "@/components/ui/data-table";
+import { formatDifficulty } from "@/lib/format/number";
+import { formatBtc, formatSats } from "@/lib/money/format";
+import { contractOutages, contractSettlementLines } from "@/lib/settlement/queries";
 
 export const metadata: Metadata = { title: "Contract" };
 
@@ -23,6 +27,10 @@ export default async function ContractPage({ params }: Props) {
   const contract = await ownContract(user.id, id);
   if (!contract) notFound();
   const progress = termProgress(contract);
+  const [lines, outages] = await Promise.all([contractSettlementLines(contract.id), contractOutages(contract.id)]);
+  const extensionSeconds = outages.reduce((total, outage) => total + Math.round(Number(outage.hoursLost) * 3600), 0);
+  const plannedEnd = new Date(contract.endsAt.getTime() - extensionSeconds * 1000);
+  const credited = lines.reduce((total, line) => total + line.creditedSats, 0n);
   return (
     <div className="space-y-6">
       <BackLink href={routes.dashboard.contracts}>Contracts</BackLink>
@@ -32,7 +40,12 @@ export default async function ContractPage({ params }: Props) {
         <Stat label="Status" value={CONTRACT_STATUS[contract.status]} />
         <Stat label="Hashrate" value={`${formatInteger(contract.th)} TH/s on ${contract.product.machineModel}`} />
         <Stat label="Starts" value={`${formatUtcDateTime(contract.startsAt)} UTC`} />
-        <Stat label="Ends" value={`${formatUtcDateTime(contract.endsAt)} UTC`} />
+        <Stat
+          label="Ends"
+          value={`${formatUtcDateTime(contract.endsAt)} UTC`}
+          hint={outages.length ? `planned ${formatUtcDateTime(plannedEnd)} UTC, extended for outages` : undefined}
+        />
+        <Stat label="Mined so far" value={formatBtc(credited)} hint={formatSats(credited)} />
         <Stat label="Pool fee" value={`${fromScaled(BigInt(contract.poolFeeBps), 2)} %`} />
         <Stat
           label="Paid"
@@ -40,6 +53,105 @@ export default async function ContractPage({ params }: Props) {
           hint={`hashrate ${formatUsd(contract.order.hashrateFeeCents)} + service ${formatUsd(contract.order.serviceFeeCents)}`}
         />
       </dl>
+      <section aria-labelledby="settlements-title" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="settlements-title" className="text-lg font-semibold">
+            Daily settlements
+          </h2>
+          {lines.length ? (
+            <a
+              href={routes.api.contractSettlementsCsv(contract.id)}
+              download
+              className="text-sm font-medium text-accent-ink underline underline-offset-4"
+            >
+              Download CSV
+            </a>
+          ) : null}
+        </div>
+        <p className="text-sm text-muted">
+          Each UTC day is credited floor(hashrate × seconds mined × (subsidy + fees) ÷ (difficulty × 2³²) × (1 − pool
+          fee)) satoshis. A corrected day shows its correction right below it; the correction credits the difference.
+        </p>
+        {lines.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
+            No day settled yet: the first is credited shortly after 00:10 UTC the day after mining starts.
+          </p>
+        ) : (
+          <DataTable
+            caption="Daily settlements of this contract, oldest first, with every input"
+            columns={[
+              { label: "Date (UTC)" },
+              { label: "Hashrate", numeric: true },
+              { label: "Hours", numeric: true },
+              { label: "Difficulty", numeric: true },
+              { label: "BTC price", numeric: true },
+              { label: "Subsidy + fees", numeric: true },
+              { label: "Gross", numeric: true },
+              { label: "Pool fee", numeric: true },
+              { label: "Net", numeric: true },
+              { label: "USD value", numeric: true },
+            ]}
+          >
+            {lines.map((line) => (
+              <tr key={line.id} data-testid="settlement-row" className={line.kind === "correction" ? "bg-chip" : ""}>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                  {line.day}
+                  {line.kind === "correction" ? (
+                    <span className="block text-xs text-muted">
+                      correction: {line.reason} ({line.creditedSats >= 0n ? "+" : ""}
+                      {formatSats(line.creditedSats)})
+                    </span>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatInteger(line.th)} TH/s</td>
+                <td className="px-3 py-2 text-right tabular-nums">{(line.seconds / 3600).toFixed(2)} h</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatDifficulty(line.difficulty)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatUsd(line.btcPriceCents)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {formatSats(line.blockSubsidySats + line.feesPerBlockSats)}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatSats(line.grossSats)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {formatSats(line.poolFeeSats)}
+                  <span className="block text-xs text-muted">{fromScaled(BigInt(line.poolFeeBps), 2)} %</span>
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {formatSats(line.netSats)}
+                  <span className="block text-xs text-muted">{formatBtc(line.netSats)}</span>
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatUsd(line.usdCents)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+      <section aria-labelledby="outages-title" className="space-y-3">
+        <h2 id="outages-title" className="text-lg font-semibold">
+          Outages
+        </h2>
+        {outages.length === 0 ? (
+          <p className="text-sm text-muted">No outage has affected this contract.</p>
+        ) : (
+          <DataTable
+            caption="Outages that stopped this contract and the hours added to its term"
+            columns={[
+              { label: "From (UTC)" },
+              { label: "To (UTC)" },
+              { label: "Reason" },
+              { label: "Hours lost", numeric: true },
+            ]}
+          >
+            {outages.map((outage) => (
+              <tr key={outage.id}>
+                <td className="px-3 py-2 tabular-nums">{formatUtcDateTime(outage.startedAt)}</td>
+                <td className="px-3 py-2 tabular-nums">{formatUtcDateTime(outage.endedAt)}</td>
+                <td className="px-3 py-2">{outage.reason}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{outage.hoursLost} h</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,0 +1,198 @@
+// What customers see of their mining output: the dashboard's figures, a contract's settlement
+// table (with any corrections beside the row they correct), its outages, and the CSV export.
+import "server-only";
+import { db } from "@/lib/db";
+import { btcBalance } from "@/lib/ledger/queries";
+import { satsToCents } from "@/lib/mining/expected-output";
+import { addDays, utcDay } from "./settle";
+
+export type SettlementLine = {
+  id: string;
+  day: string;
+  kind: "settlement" | "correction";
+  th: number;
+  seconds: number;
+  difficulty: string;
+  btcPriceCents: bigint;
+  blockSubsidySats: bigint;
+  feesPerBlockSats: bigint;
+  grossSats: bigint;
+  poolFeeBps: number;
+  poolFeeSats: bigint;
+  netSats: bigint;
+  /** What this line moved in the ledger: the output, or a correction's difference. */
+  creditedSats: bigint;
+  usdCents: bigint;
+  reason: string | null;
+};
+
+/** Every settled day of a contract in day order, corrections right after their day. */
+export async function contractSettlementLines(contractId: string): Promise<SettlementLine[]> {
+  const settlements = await db.settlement.findMany({
+    where: { contractId },
+    orderBy: { day: "asc" },
+    include: { corrections: { orderBy: { createdAt: "asc" } } },
+  });
+  const lines: SettlementLine[] = [];
+  for (const row of settlements) {
+    const day = utcDay(row.day);
+    lines.push({
+      id: row.id,
+      day,
+      kind: "settlement",
+      th: row.th,
+      seconds: row.seconds,
+      difficulty: row.difficulty.toString(),
+      btcPriceCents: row.btcPriceCents,
+      blockSubsidySats: row.blockSubsidySats,
+      feesPerBlockSats: row.feesPerBlockSats,
+      grossSats: row.grossSats,
+      poolFeeBps: row.poolFeeBps,
+      poolFeeSats: row.grossSats - row.sats,
+      netSats: row.sats,
+      creditedSats: row.sats,
+      usdCents: satsToCents(row.sats, row.btcPriceCents),
+      reason: null,
+    });
+    for (const correction of row.corrections)
+      lines.push({
+        id: correction.id,
+        day,
+        kind: "correction",
+        th: row.th,
+        seconds: row.seconds,
+        difficulty: correction.difficulty.toString(),
+        btcPriceCents: correction.btcPriceCents,
+        blockSubsidySats: correction.blockSubsidySats,
+        feesPerBlockSats: correction.feesPerBlockSats,
+        grossSats: correction.grossSats,
+        poolFeeBps: row.poolFeeBps,
+        poolFeeSats: correction.grossSats - correction.sats,
+        netSats: correction.sats,
+        creditedSats: correction.deltaSats,
+        usdCents: satsToCents(correction.sats, correction.btcPriceCents),
+        reason: correction.reason,
+      });
+  }
+  return lines;
+}
+
+/** The outages that stopped a contract, with the hours each added to its term. */
+export async function contractOutages(contractId: string) {
+  const rows = await db.contractExtension.findMany({
+    where: { contractId },
+    orderBy: { outage: { startedAt: "asc" } },
+    include: { outage: { select: { startedAt: true, endedAt: true, reason: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    startedAt: row.outage.startedAt,
+    endedAt: row.outage.endedAt,
+    reason: row.outage.reason,
+    hoursLost: row.hours.toString(),
+  }));
+}
+
+const CSV_HEADER = [
+  "date",
+  "kind",
+  "hashrate_th",
+  "seconds_mined",
+  "difficulty",
+  "btc_price_usd",
+  "block_subsidy_sats",
+  "fees_per_block_sats",
+  "gross_sats",
+  "pool_fee_bps",
+  "pool_fee_sats",
+  "net_sats",
+  "credited_sats",
+  "usd_value",
+  "note",
+];
+
+function csvCell(value: string): string {
+  // Quote everything that could break the row, and defuse spreadsheet formulas.
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const cents = (value: bigint) =>
+  `${value < 0n ? "-" : ""}${(value < 0n ? -value : value) / 100n}.${((value < 0n ? -value : value) % 100n).toString().padStart(2, "0")}`;
+
+export function settlementCsv(lines: SettlementLine[]): string {
+  const rows = lines.map((line) =>
+    [
+      line.day,
+      line.kind,
+      String(line.th),
+      String(line.seconds),
+      line.difficulty,
+      cents(line.btcPriceCents),
+      String(line.blockSubsidySats),
+      String(line.feesPerBlockSats),
+      String(line.grossSats),
+      String(line.poolFeeBps),
+      String(line.poolFeeSats),
+      String(line.netSats),
+      String(line.creditedSats),
+      cents(line.usdCents),
+      line.reason ?? "",
+    ]
+      .map(csvCell)
+      .join(","),
+  );
+  return [CSV_HEADER.join(","), ...rows].join("\r\n") + "\r\n";
+}
+
+export type DailyOutput = { day: string; sats: bigint };
+
+export type MiningSummary = {
+  activeTh: number;
+  btcSats: bigint;
+  btcPriceCents: bigint | null;
+  yesterdaySats: bigint;
+  totalSats: bigint;
+  daily: DailyOutput[];
+  endingSoon: { id: string; title: string; endsAt: Date }[];
+  contracts: number;
+};
+
+/** The dashboard's figures for one customer. Output counts corrections, as the ledger does. */
+export async function miningSummary(userId: string, now = new Date()): Promise<MiningSummary> {
+  const today = utcDay(now);
+  const from = addDays(today, -30);
+  const [active, btcSats, snapshot, perDay, totals, endingSoon, contracts] = await Promise.all([
+    db.contract.aggregate({ where: { userId, status: "active" }, _sum: { th: true } }),
+    btcBalance(userId),
+    db.marketSnapshot.findFirst({ orderBy: { day: "desc" }, select: { btcPriceCents: true } }),
+    db.$queryRaw<{ day: string; sats: bigint }[]>`
+      SELECT to_char(s.day, 'YYYY-MM-DD') AS day,
+             SUM(s.sats + coalesce((SELECT sum(sc."deltaSats") FROM "SettlementCorrection" sc WHERE sc."settlementId" = s.id), 0))::bigint AS sats
+      FROM "Settlement" s JOIN "Contract" c ON c.id = s."contractId"
+      WHERE c."userId" = ${userId}::uuid AND s.day >= ${from}::date AND s.day < ${today}::date
+      GROUP BY s.day`,
+    db.$queryRaw<{ total: bigint | null }[]>`
+      SELECT (coalesce((SELECT SUM(s.sats) FROM "Settlement" s JOIN "Contract" c ON c.id = s."contractId" WHERE c."userId" = ${userId}::uuid), 0)
+            + coalesce((SELECT SUM(sc."deltaSats") FROM "SettlementCorrection" sc JOIN "Contract" c ON c.id = sc."contractId" WHERE c."userId" = ${userId}::uuid), 0))::bigint AS total`,
+    db.contract.findMany({
+      where: { userId, status: "active", endsAt: { lte: new Date(now.getTime() + 7 * 86_400_000) } },
+      orderBy: { endsAt: "asc" },
+      select: { id: true, endsAt: true, product: { select: { title: true } } },
+    }),
+    db.contract.count({ where: { userId } }),
+  ]);
+  const byDay = new Map(perDay.map((row) => [row.day, row.sats]));
+  const daily: DailyOutput[] = [];
+  for (let day = from; day < today; day = addDays(day, 1)) daily.push({ day, sats: byDay.get(day) ?? 0n });
+  return {
+    activeTh: active._sum.th ?? 0,
+    btcSats,
+    btcPriceCents: snapshot?.btcPriceCents ?? null,
+    yesterdaySats: byDay.get(addDays(today, -1)) ?? 0n,
+    totalSats: totals[0]?.total ?? 0n,
+    daily,
+    endingSoon: endingSoon.map((c) => ({ id: c.id, title: c.product.title, endsAt: c.endsAt })),
+    contracts,
+  };
+}
