@@ -16,6 +16,8 @@ const PAGES: { path: string; heading: string; allowed: Who[] }[] = [
   { path: "/admin/products/new", heading: "New product", allowed: ["admin"] },
   { path: "/admin/audit", heading: "Audit log", allowed: ["admin"] },
   { path: "/admin/withdrawals", heading: "Withdrawals", allowed: ["admin"] },
+  { path: "/admin/market", heading: "Market data", allowed: ["admin"] },
+  { path: "/admin/outages", heading: "Outages", allowed: ["admin"] },
 ];
 
 const waitingRow = (page: Page, email: string) => page.getByTestId("waiting-withdrawal").filter({ hasText: email });
@@ -148,6 +150,28 @@ test.describe("access matrix", () => {
           changed: async () =>
             (await query<{ status: string }>(`SELECT status FROM "Product" WHERE id = $1`, [product!.id]))[0]!
               .status === "archived",
+        };
+      },
+    },
+    {
+      name: "record an outage",
+      setup: async () => {
+        const reason = `matrix outage ${Math.random().toString(36).slice(2, 10)}`;
+        const local = (date: Date) => date.toISOString().slice(0, 16); // datetime-local, read as UTC
+        return {
+          path: "/admin/outages",
+          fill: async (page) => {
+            // Tomorrow: never inside a day that is already settled, whatever time the run starts.
+            await page.getByLabel("Start (UTC)").fill(local(new Date(Date.now() + 24 * 3_600_000)));
+            await page.getByLabel("End (UTC)").fill(local(new Date(Date.now() + 25 * 3_600_000)));
+            await page.getByRole("checkbox").first().check();
+            await page.getByLabel("Reason").fill(reason);
+          },
+          button: "Record outage",
+          changed: async () =>
+            Number(
+              (await query<{ n: string }>(`SELECT count(*) AS n FROM "Outage" WHERE reason = $1`, [reason]))[0]!.n,
+            ) > 0,
         };
       },
     },
