@@ -2,9 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { toMarketView, type MarketView } from "./market-view";
 
-/** Today's (or the most recent) market snapshot; null only on an empty database. */
-export async function latestMarket(): Promise<MarketView | null> {
-  const snapshot = await db.marketSnapshot.findFirst({ orderBy: { day: "desc" } });
+/**
+ * Today's (or the most recent earlier) market snapshot; null only when there is none. A day
+ * entered ahead of time never drives today's estimates.
+ */
+export async function latestMarket(now = new Date()): Promise<MarketView | null> {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const snapshot = await db.marketSnapshot.findFirst({ where: { day: { lte: today } }, orderBy: { day: "desc" } });
   return snapshot ? toMarketView(snapshot) : null;
 }
 

@@ -165,7 +165,11 @@ export async function miningSummary(userId: string, now = new Date()): Promise<M
   const [active, btcSats, snapshot, perDay, totals, endingSoon, contracts] = await Promise.all([
     db.contract.aggregate({ where: { userId, status: "active" }, _sum: { th: true } }),
     btcBalance(userId),
-    db.marketSnapshot.findFirst({ orderBy: { day: "desc" }, select: { btcPriceCents: true } }),
+    db.marketSnapshot.findFirst({
+      where: { day: { lte: today } },
+      orderBy: { day: "desc" },
+      select: { btcPriceCents: true },
+    }),
     db.$queryRaw<{ day: string; sats: bigint }[]>`
       SELECT to_char(s.day, 'YYYY-MM-DD') AS day,
              SUM(s.sats + coalesce((SELECT sum(sc."deltaSats") FROM "SettlementCorrection" sc WHERE sc."settlementId" = s.id), 0))::bigint AS sats
