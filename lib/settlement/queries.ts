@@ -166,7 +166,7 @@ export async function miningSummary(userId: string, now = new Date()): Promise<M
     db.contract.aggregate({ where: { userId, status: "active" }, _sum: { th: true } }),
     btcBalance(userId),
     db.marketSnapshot.findFirst({
-      where: { day: { lte: today } },
+      where: { day: { lte: new Date(`${today}T00:00:00Z`) } },
       orderBy: { day: "desc" },
       select: { btcPriceCents: true },
     }),
