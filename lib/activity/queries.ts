@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { DAY_MS } from "@/lib/time/utc-days";
 
 export async function recentActivity(userId: string) {
   return db.activityEvent.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 50 });
@@ -18,7 +19,7 @@ export async function auditEntries(filter: AuditFilter) {
       ? {
           createdAt: {
             ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + DAY_MS) } : {}),
           },
         }
       : {}),

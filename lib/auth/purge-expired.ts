@@ -2,11 +2,12 @@
 // that can no longer be used (kept a week for support questions). Set-based and idempotent.
 import "server-only";
 import { db } from "@/lib/db";
+import { DAY_MS } from "@/lib/time/utc-days";
 
 export async function purgeExpired(
   now = new Date(),
 ): Promise<{ rateLimits: number; emailTokens: number; sessions: number }> {
-  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
   const rateLimits = await db.rateLimit.deleteMany({ where: { expire: { lt: BigInt(now.getTime()) } } });
   const emailTokens = await db.emailToken.deleteMany({ where: { expiresAt: { lt: weekAgo } } });
   const sessions = await db.userSession.deleteMany({

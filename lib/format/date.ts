@@ -3,6 +3,4 @@ export function formatUtcDateTime(date: Date): string {
   return date.toISOString().slice(0, 16).replace("T", " ");
 }
 
-export function formatUtcDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+export { utcDay as formatUtcDate } from "@/lib/time/utc-days";

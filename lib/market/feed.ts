@@ -10,6 +10,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { utcDay } from "@/lib/time/utc-days";
 
 const MAX_BYTES = 64 * 1024;
 
@@ -48,7 +49,7 @@ export async function fetchMarketData(url = env().MARKET_DATA_URL, now = new Dat
   const parsed = feedResponse.safeParse(JSON.parse(text));
   if (!parsed.success) throw new Error(`Market data feed answered unexpectedly: ${z.prettifyError(parsed.error)}`);
   const figures = parsed.data;
-  const today = now.toISOString().slice(0, 10);
+  const today = utcDay(now);
   // Only today's figures: a feed that lags or runs ahead must not rewrite another day.
   if (figures.day !== today || Number(figures.difficulty) <= 0) return { written: 0, skipped: 1 };
   const day = new Date(`${today}T00:00:00Z`);

@@ -2,6 +2,7 @@
 // React cannot serialise BigInt across the server/client boundary).
 import type { MarketSnapshot } from "@/lib/generated/prisma/client";
 import type { MarketConditions } from "@/lib/pricing/plan-estimate";
+import { utcDay } from "@/lib/time/utc-days";
 
 export type MarketView = {
   day: string; // YYYY-MM-DD (UTC)
@@ -13,7 +14,7 @@ export type MarketView = {
 
 export function toMarketView(snapshot: MarketSnapshot): MarketView {
   return {
-    day: snapshot.day.toISOString().slice(0, 10),
+    day: utcDay(snapshot.day),
     difficulty: snapshot.difficulty.toFixed(4),
     btcPriceCents: snapshot.btcPriceCents.toString(),
     blockSubsidySats: snapshot.blockSubsidySats.toString(),

@@ -2,15 +2,14 @@
 // and runs for the plan's duration.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, startOfUtcDay } from "@/lib/time/utc-days";
 
 export function contractWindow(
   paidAt: Date,
   startDelayDays: number,
   durationDays: number,
 ): { startsAt: Date; endsAt: Date } {
-  const midnight = Date.UTC(paidAt.getUTCFullYear(), paidAt.getUTCMonth(), paidAt.getUTCDate());
+  const midnight = startOfUtcDay(paidAt).getTime();
   const startsAt = new Date(midnight + startDelayDays * DAY_MS);
   return { startsAt, endsAt: new Date(startsAt.getTime() + durationDays * DAY_MS) };
 }

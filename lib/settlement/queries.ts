@@ -4,7 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { btcBalance } from "@/lib/ledger/queries";
 import { satsToCents } from "@/lib/mining/expected-output";
-import { addDays, utcDay } from "./settle";
+import { latestMarket } from "@/lib/market/queries";
+import { addDays, DAY_MS, utcDay } from "@/lib/time/utc-days";
 
 export type SettlementLine = {
   id: string;
@@ -162,14 +163,10 @@ export type MiningSummary = {
 export async function miningSummary(userId: string, now = new Date()): Promise<MiningSummary> {
   const today = utcDay(now);
   const from = addDays(today, -30);
-  const [active, btcSats, snapshot, perDay, totals, endingSoon, contracts] = await Promise.all([
+  const [active, btcSats, market, perDay, totals, endingSoon, contracts] = await Promise.all([
     db.contract.aggregate({ where: { userId, status: "active" }, _sum: { th: true } }),
     btcBalance(userId),
-    db.marketSnapshot.findFirst({
-      where: { day: { lte: new Date(`${today}T00:00:00Z`) } },
-      orderBy: { day: "desc" },
-      select: { btcPriceCents: true },
-    }),
+    latestMarket(now),
     db.$queryRaw<{ day: string; sats: bigint }[]>`
       SELECT to_char(s.day, 'YYYY-MM-DD') AS day,
              SUM(s.sats + coalesce((SELECT sum(sc."deltaSats") FROM "SettlementCorrection" sc WHERE sc."settlementId" = s.id), 0))::bigint AS sats
@@ -180,7 +177,7 @@ export async function miningSummary(userId: string, now = new Date()): Promise<M
       SELECT (coalesce((SELECT SUM(s.sats) FROM "Settlement" s JOIN "Contract" c ON c.id = s."contractId" WHERE c."userId" = ${userId}::uuid), 0)
             + coalesce((SELECT SUM(sc."deltaSats") FROM "SettlementCorrection" sc JOIN "Contract" c ON c.id = sc."contractId" WHERE c."userId" = ${userId}::uuid), 0))::bigint AS total`,
     db.contract.findMany({
-      where: { userId, status: "active", endsAt: { lte: new Date(now.getTime() + 7 * 86_400_000) } },
+      where: { userId, status: "active", endsAt: { lte: new Date(now.getTime() + 7 * DAY_MS) } },
       orderBy: { endsAt: "asc" },
       select: { id: true, endsAt: true, product: { select: { title: true } } },
     }),
@@ -192,7 +189,7 @@ export async function miningSummary(userId: string, now = new Date()): Promise<M
   return {
     activeTh: active._sum.th ?? 0,
     btcSats,
-    btcPriceCents: snapshot?.btcPriceCents ?? null,
+    btcPriceCents: market ? BigInt(market.btcPriceCents) : null,
     yesterdaySats: byDay.get(addDays(today, -1)) ?? 0n,
     totalSats: totals[0]?.total ?? 0n,
     daily,

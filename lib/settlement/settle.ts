@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { accountId } from "@/lib/ledger/ledger";
+import { addDays, utcDay } from "@/lib/time/utc-days";
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,17 +23,6 @@ export type DayOutcome =
   | { day: string; status: "not_over" };
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The UTC calendar day of an instant, as YYYY-MM-DD. */
-export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  const at = new Date(`${day}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return utcDay(at);
-}
 
 function assertDay(day: string): void {
   if (!DAY_RE.test(day) || utcDay(new Date(`${day}T00:00:00Z`)) !== day) throw new RangeError(`Not a day: ${day}`);

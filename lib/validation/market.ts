@@ -1,5 +1,6 @@
 // The admin's market-data form: one UTC day's network figures, and a settle-range request.
 import { z } from "zod";
+import { DAY_MS } from "@/lib/time/utc-days";
 
 const day = (label: string) =>
   z
@@ -52,6 +53,6 @@ export const settleRangeInput = z
   .refine((input) => input.from <= input.to, { path: ["to"], message: "The last day must not be before the first." })
   .refine(
     (input) =>
-      new Date(`${input.to}T00:00:00Z`).getTime() - new Date(`${input.from}T00:00:00Z`).getTime() <= 366 * 86_400_000,
+      new Date(`${input.to}T00:00:00Z`).getTime() - new Date(`${input.from}T00:00:00Z`).getTime() <= 366 * DAY_MS,
     { path: ["to"], message: "Settle at most a year at a time." },
   );

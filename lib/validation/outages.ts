@@ -1,5 +1,6 @@
 // The admin's outage form: when the farm (or some machine models) stopped, and why.
 import { z } from "zod";
+import { DAY_MS } from "@/lib/time/utc-days";
 
 const instant = (label: string) =>
   z
@@ -37,7 +38,7 @@ export const outageInput = z
     path: ["endedAt"],
     message: "The end must be after the start.",
   })
-  .refine((input) => !bothDates(input) || input.endedAt.getTime() - input.startedAt.getTime() <= 31 * 86_400_000, {
+  .refine((input) => !bothDates(input) || input.endedAt.getTime() - input.startedAt.getTime() <= 31 * DAY_MS, {
     path: ["endedAt"],
     message: "Record an outage of at most 31 days at a time.",
   });

@@ -22,7 +22,8 @@ await migrate(url);
 process.env.DATABASE_URL = url;
 // Imported after DATABASE_URL is set: the app's client reads it once.
 const { db } = await import("@/lib/db");
-const { settleDay, settleRange, addDays } = await import("@/lib/settlement/settle");
+const { settleDay, settleRange } = await import("@/lib/settlement/settle");
+const { addDays } = await import("@/lib/time/utc-days");
 
 const client = new pg.Client({ connectionString: url });
 await client.connect();

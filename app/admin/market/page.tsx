@@ -7,19 +7,18 @@ import { formatDifficulty, formatInteger } from "@/lib/format/number";
 import { recentSnapshots } from "@/lib/market/queries";
 import { formatSats, formatUsd } from "@/lib/money/format";
 import { routes } from "@/lib/routes";
+import { addDays, utcDay } from "@/lib/time/utc-days";
 
 export const metadata: Metadata = { title: "Market data" };
-
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 export default async function AdminMarketPage() {
   await requirePermission("market.manage", routes.admin.market);
   const snapshots = await recentSnapshots(90);
   const now = new Date();
-  const today = dayOf(now);
-  const yesterday = dayOf(new Date(now.getTime() - 86_400_000));
+  const today = utcDay(now);
+  const yesterday = addDays(today, -1);
   const chart = [...snapshots].reverse().map((snapshot) => ({
-    day: dayOf(snapshot.day),
+    day: utcDay(snapshot.day),
     difficultyT: Math.round(Number(snapshot.difficulty.toString()) / 1e10) / 100,
     priceUsd: Number(snapshot.btcPriceCents / 100n),
   }));
@@ -68,7 +67,7 @@ export default async function AdminMarketPage() {
             >
               {snapshots.map((snapshot) => (
                 <tr key={snapshot.id}>
-                  <td className="px-3 py-2 tabular-nums">{dayOf(snapshot.day)}</td>
+                  <td className="px-3 py-2 tabular-nums">{utcDay(snapshot.day)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     {formatDifficulty(snapshot.difficulty.toString())}
                   </td>
