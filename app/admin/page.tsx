@@ -10,6 +10,7 @@ import { consoleOverview } from "@/lib/users/queries";
 import { routes } from "@/lib/routes";
 import { pendingWithdrawalCount } from "@/lib/withdrawals/queries";
 import { daysMissingSnapshot, hasTodaysSnapshot } from "@/lib/market/queries";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Staff console" };
 
@@ -108,9 +109,7 @@ export default async function AdminOverviewPage() {
           ))}
         </dl>
       ) : kyc ? null : (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
-          Your work queue appears here: privacy requests to handle. Nothing is waiting yet.
-        </p>
+        <EmptyState page>Your work queue appears here: privacy requests to handle. Nothing is waiting yet.</EmptyState>
       )}
     </div>
   );

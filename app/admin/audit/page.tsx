@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
 import { auditEntries } from "@/lib/activity/queries";
 import { routes } from "@/lib/routes";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -47,9 +48,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <button className="rounded-md px-3 py-1.5 text-sm ring-1 ring-line hover:bg-chip">Filter</button>
       </form>
       {entries.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
-          No entries match these filters.
-        </p>
+        <EmptyState page>No entries match these filters.</EmptyState>
       ) : (
         <DataTable
           caption="Staff actions, newest first"

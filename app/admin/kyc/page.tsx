@@ -5,6 +5,7 @@ import { kycQueue } from "@/lib/kyc/queries";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
 import { KYC_STATUS_FOR_STAFF } from "@/lib/kyc/status-labels";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "KYC queue" };
 
@@ -40,9 +41,7 @@ export default async function KycQueuePage({ searchParams }: Props) {
         ))}
       </nav>
       {cases.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
-          No cases here. Nice.
-        </p>
+        <EmptyState page>No cases here. Nice.</EmptyState>
       ) : (
         <ol className="divide-y divide-line rounded-xl border border-line bg-surface">
           {cases.map((kycCase) => (

@@ -9,6 +9,7 @@ import { formatUtcDateTime } from "@/lib/format/date";
 import { ordersForStaff } from "@/lib/orders/queries";
 import { routes } from "@/lib/routes";
 import { ORDER_STATUS_FOR_STAFF } from "@/lib/orders/status-labels";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -40,9 +41,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         ))}
       </nav>
       {orders.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
-          No orders here.
-        </p>
+        <EmptyState page>No orders here.</EmptyState>
       ) : (
         <DataTable
           caption="Orders, newest first"

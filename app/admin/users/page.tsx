@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatUtcDate } from "@/lib/format/date";
 import { searchUsers } from "@/lib/users/queries";
 import { routes } from "@/lib/routes";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -32,9 +33,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         <button className="rounded-md px-3 py-2 text-sm ring-1 ring-line hover:bg-chip">Search</button>
       </form>
       {users.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-sm text-muted">
-          No users match “{query}”.
-        </p>
+        <EmptyState page>No users match “{query}”.</EmptyState>
       ) : (
         <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
           {users.map((user) => (

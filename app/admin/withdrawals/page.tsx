@@ -8,6 +8,7 @@ import { formatBtc } from "@/lib/money/format";
 import { staffWithdrawals } from "@/lib/withdrawals/queries";
 import { WITHDRAWAL_FOUR_EYES_SATS } from "@/lib/withdrawals/rules";
 import { routes } from "@/lib/routes";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Withdrawals" };
 
@@ -27,9 +28,7 @@ export default async function AdminWithdrawalsPage() {
           Waiting ({waiting.length})
         </h2>
         {waiting.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
-            Nothing waiting.
-          </p>
+          <EmptyState>Nothing waiting.</EmptyState>
         ) : (
           <WaitingWithdrawals
             withdrawals={waiting.map((row) => ({
@@ -52,9 +51,7 @@ export default async function AdminWithdrawalsPage() {
           Recently decided
         </h2>
         {decided.length === 0 ? (
-          <p className="mt-2 rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
-            None yet.
-          </p>
+          <EmptyState className="mt-2">None yet.</EmptyState>
         ) : (
           <div className="mt-3">
             <DataTable

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
+import { HistorySection } from "@/components/ledger/history-section";
 import { TopUpForm } from "@/components/orders/top-up-form";
 import { requireUser } from "@/lib/auth/session";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
@@ -8,7 +8,6 @@ import { btcBalance, btcHistory, usdBalance, usdHistory } from "@/lib/ledger/que
 import { latestMarket } from "@/lib/market/queries";
 import { satsToCents } from "@/lib/mining/expected-output";
 import { formatBtc, formatSats, formatUsd } from "@/lib/money/format";
-import { formatUtcDateTime } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Wallet" };
@@ -63,79 +62,30 @@ export default async function WalletPage() {
           shows below.
         </p>
       </section>
-      <section aria-labelledby="history-title">
-        <h2 id="history-title" className="font-semibold">
-          USD history
-        </h2>
-        {history.length === 0 ? (
-          <p className="mt-2 rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
-            No movements yet.
-          </p>
-        ) : (
-          <div className="mt-3">
-            <DataTable
-              caption="Movements of your USD balance, newest first, with the balance after each"
-              columns={[
-                { label: "When (UTC)" },
-                { label: "What" },
-                { label: "Amount", numeric: true },
-                { label: "Balance", numeric: true },
-              ]}
-            >
-              {history.map((line) => (
-                <tr key={line.id}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(line.at)}</td>
-                  <td className="px-3 py-2">{line.description}</td>
-                  <td
-                    className={`px-3 py-2 text-right tabular-nums ${line.amount < 0n ? "" : "text-green-700 dark:text-green-400"}`}
-                  >
-                    {line.amount > 0n ? "+" : ""}
-                    {formatUsd(line.amount)}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatUsd(line.balanceAfter)}</td>
-                </tr>
-              ))}
-            </DataTable>
-          </div>
+      <HistorySection
+        id="history-title"
+        title="USD history"
+        caption="Movements of your USD balance, newest first, with the balance after each"
+        empty="No movements yet."
+        lines={history}
+        amount={formatUsd}
+        balance={formatUsd}
+        creditColour
+      />
+      <HistorySection
+        id="btc-history-title"
+        title="BTC history"
+        caption="Movements of your BTC balance, newest first, with the balance after each"
+        empty="Nothing mined yet: each settled day appears here."
+        lines={btcLines}
+        amount={formatSats}
+        balance={(sats) => (
+          <>
+            {formatBtc(sats)}
+            <span className="block text-xs text-muted">{formatSats(sats)}</span>
+          </>
         )}
-      </section>
-      <section aria-labelledby="btc-history-title">
-        <h2 id="btc-history-title" className="font-semibold">
-          BTC history
-        </h2>
-        {btcLines.length === 0 ? (
-          <p className="mt-2 rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
-            Nothing mined yet: each settled day appears here.
-          </p>
-        ) : (
-          <div className="mt-3">
-            <DataTable
-              caption="Movements of your BTC balance, newest first, with the balance after each"
-              columns={[
-                { label: "When (UTC)" },
-                { label: "What" },
-                { label: "Amount", numeric: true },
-                { label: "Balance", numeric: true },
-              ]}
-            >
-              {btcLines.map((line) => (
-                <tr key={line.id}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(line.at)}</td>
-                  <td className="px-3 py-2">{line.description}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {line.amount > 0n ? "+" : ""}
-                    {formatSats(line.amount)}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {formatBtc(line.balanceAfter)}
-                    <span className="block text-xs text-muted">{formatSats(line.balanceAfter)}</span>
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          </div>
-        )}
-      </section>
+      />
     </div>
   );
 }

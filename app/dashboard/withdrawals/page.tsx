@@ -10,6 +10,7 @@ import { formatBtc } from "@/lib/money/format";
 import { withdrawalPage } from "@/lib/withdrawals/queries";
 import { MIN_WITHDRAWAL_SATS, WITHDRAWAL_NETWORK_FEE_SATS } from "@/lib/withdrawals/rules";
 import { routes } from "@/lib/routes";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Withdrawals" };
 
@@ -97,9 +98,7 @@ export default async function WithdrawalsPage() {
           Your withdrawals
         </h2>
         {page.withdrawals.length === 0 ? (
-          <p className="mt-2 rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
-            No withdrawals yet.
-          </p>
+          <EmptyState className="mt-2">No withdrawals yet.</EmptyState>
         ) : (
           <div className="mt-3">
             <DataTable

@@ -16,6 +16,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { formatDifficulty } from "@/lib/format/number";
 import { formatBtc, formatSats } from "@/lib/money/format";
 import { contractOutages, contractSettlementLines } from "@/lib/settlement/queries";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Contract" };
 
@@ -73,9 +74,9 @@ export default async function ContractPage({ params }: Props) {
           fee)) satoshis. A corrected day shows its correction right below it; the correction credits the difference.
         </p>
         {lines.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
+          <EmptyState>
             No day settled yet: the first is credited shortly after 00:10 UTC the day after mining starts.
-          </p>
+          </EmptyState>
         ) : (
           <DataTable
             caption="Daily settlements of this contract, oldest first, with every input"

@@ -1,0 +1,64 @@
+import type { ReactNode } from "react";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatUtcDateTime } from "@/lib/format/date";
+import type { HistoryLine } from "@/lib/ledger/history";
+
+// One ledger account's movements, newest first, with the balance after each: the wallet shows
+// one for USD and one for BTC, each with its own units.
+export function HistorySection({
+  id,
+  title,
+  caption,
+  empty,
+  lines,
+  amount,
+  balance,
+  creditColour = false,
+}: {
+  id: string;
+  title: string;
+  caption: string;
+  empty: string;
+  lines: HistoryLine[];
+  amount: (value: bigint) => string;
+  balance: (value: bigint) => ReactNode;
+  creditColour?: boolean;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      {lines.length === 0 ? (
+        <EmptyState className="mt-2">{empty}</EmptyState>
+      ) : (
+        <div className="mt-3">
+          <DataTable
+            caption={caption}
+            columns={[
+              { label: "When (UTC)" },
+              { label: "What" },
+              { label: "Amount", numeric: true },
+              { label: "Balance", numeric: true },
+            ]}
+          >
+            {lines.map((line) => (
+              <tr key={line.id}>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(line.at)}</td>
+                <td className="px-3 py-2">{line.description}</td>
+                <td
+                  className={`px-3 py-2 text-right tabular-nums ${creditColour && line.amount > 0n ? "text-green-700 dark:text-green-400" : ""}`.trim()}
+                >
+                  {line.amount > 0n ? "+" : ""}
+                  {amount(line.amount)}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{balance(line.balanceAfter)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+      )}
+    </section>
+  );
+}
