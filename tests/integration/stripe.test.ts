@@ -37,9 +37,9 @@ function session(orderId: string, amount: number, overrides: Record<string, unkn
   };
 }
 
-async function pendingCardOrder(th = 100, { withSession = true } = {}) {
+async function pendingCardOrder(th = 100, { withSession = true, balanceCents = 0n } = {}) {
   const product = await createProduct(db);
-  const user = await createUser(db);
+  const user = balanceCents > 0n ? await fundedCustomer(balanceCents) : await createUser(db);
   const { orderId } = await placeOrder({
     userId: user.id,
     slug: product.slug,
@@ -274,15 +274,7 @@ afterAll(() => stripe.close());
 
 describe("one payment per order", () => {
   it("card, card again, balance, then the first session's completed event → one contract, the second payment on the balance, audited", async () => {
-    const product = await createProduct(db);
-    const user = await fundedCustomer(50_000n);
-    const { orderId } = await placeOrder({
-      userId: user.id,
-      slug: product.slug,
-      th: 100,
-      paymentMethod: "card",
-      idempotencyKey: key(),
-    });
+    const { user, orderId } = await pendingCardOrder(100, { withSession: false, balanceCents: 50_000n });
 
     const first = await startCardCheckout(stripe.client, orderId, user.id);
     const again = await startCardCheckout(stripe.client, orderId, user.id);
@@ -313,15 +305,7 @@ describe("one payment per order", () => {
   });
 
   it("refuses the balance while a card payment is being confirmed, and opens a new session only once the old one expired", async () => {
-    const product = await createProduct(db);
-    const user = await fundedCustomer(50_000n);
-    const { orderId } = await placeOrder({
-      userId: user.id,
-      slug: product.slug,
-      th: 100,
-      paymentMethod: "card",
-      idempotencyKey: key(),
-    });
+    const { user, orderId } = await pendingCardOrder(100, { withSession: false, balanceCents: 50_000n });
     await startCardCheckout(stripe.client, orderId, user.id);
     const [cardSession] = sessionsOf(stripe, orderId);
 
@@ -366,15 +350,7 @@ describe("one payment per order", () => {
   });
 
   it("rate-limits card checkout per account", async () => {
-    const product = await createProduct(db);
-    const user = await createUser(db);
-    const { orderId } = await placeOrder({
-      userId: user.id,
-      slug: product.slug,
-      th: 10,
-      paymentMethod: "card",
-      idempotencyKey: key(),
-    });
+    const { user, orderId } = await pendingCardOrder(10, { withSession: false });
     for (let attempt = 0; attempt < 10; attempt++) await startCardCheckout(stripe.client, orderId, user.id);
     await expect(startCardCheckout(stripe.client, orderId, user.id)).rejects.toThrow(/Too many attempts/);
   });
@@ -382,15 +358,7 @@ describe("one payment per order", () => {
 
 describe("restricted accounts", () => {
   it("cannot pay from the balance or open card checkout; a card payment that still arrives is credited, audited, and the TH released", async () => {
-    const product = await createProduct(db);
-    const user = await fundedCustomer(50_000n);
-    const { orderId } = await placeOrder({
-      userId: user.id,
-      slug: product.slug,
-      th: 100,
-      paymentMethod: "card",
-      idempotencyKey: key(),
-    });
+    const { product, user, orderId } = await pendingCardOrder(100, { withSession: false, balanceCents: 50_000n });
     await startCardCheckout(stripe.client, orderId, user.id);
     const [cardSession] = sessionsOf(stripe, orderId);
     await db.user.update({ where: { id: user.id }, data: { status: "restricted" } });
