@@ -61,7 +61,13 @@ export function AssignForm({
   current: string | null;
 }) {
   return (
-    <StepForm action={assignPrivacyRequestAction} requestId={requestId} button="Assign" pendingText="Assigning…" keepAfterSuccess>
+    <StepForm
+      action={assignPrivacyRequestAction}
+      requestId={requestId}
+      button="Assign"
+      pendingText="Assigning…"
+      keepAfterSuccess
+    >
       {(state) => (
         <SelectField
           label="Assign to"
@@ -77,9 +83,20 @@ export function AssignForm({
 
 export function NoteForm({ requestId }: { requestId: string }) {
   return (
-    <StepForm action={addPrivacyNoteAction} requestId={requestId} button="Add note" pendingText="Adding…" variant="secondary">
+    <StepForm
+      action={addPrivacyNoteAction}
+      requestId={requestId}
+      button="Add note"
+      pendingText="Adding…"
+      variant="secondary"
+    >
       {(state) => (
-        <TextAreaField label="Internal note (staff only)" name="body" maxLength={2000} errors={fieldErrors(state, "body")} />
+        <TextAreaField
+          label="Internal note (staff only)"
+          name="body"
+          maxLength={2000}
+          errors={fieldErrors(state, "body")}
+        />
       )}
     </StepForm>
   );
@@ -87,7 +104,13 @@ export function NoteForm({ requestId }: { requestId: string }) {
 
 export function ExtendForm({ requestId }: { requestId: string }) {
   return (
-    <StepForm action={extendPrivacyRequestAction} requestId={requestId} button="Extend deadline" pendingText="Extending…" variant="secondary">
+    <StepForm
+      action={extendPrivacyRequestAction}
+      requestId={requestId}
+      button="Extend deadline"
+      pendingText="Extending…"
+      variant="secondary"
+    >
       {(state) => (
         <>
           <SelectField
@@ -129,7 +152,13 @@ export function CompleteForm({ requestId, label = "Complete" }: { requestId: str
 
 export function RefuseForm({ requestId, complaintInfo }: { requestId: string; complaintInfo: string }) {
   return (
-    <StepForm action={refusePrivacyRequestAction} requestId={requestId} button="Refuse" pendingText="Refusing…" variant="danger">
+    <StepForm
+      action={refusePrivacyRequestAction}
+      requestId={requestId}
+      button="Refuse"
+      pendingText="Refusing…"
+      variant="danger"
+    >
       {(state) => (
         <>
           <TextAreaField
@@ -154,7 +183,12 @@ export function RefuseForm({ requestId, complaintInfo }: { requestId: string; co
 
 export function ApplyRectificationButton({ requestId }: { requestId: string }) {
   return (
-    <StepForm action={applyRectificationAction} requestId={requestId} button="Apply the correction" pendingText="Applying…" />
+    <StepForm
+      action={applyRectificationAction}
+      requestId={requestId}
+      button="Apply the correction"
+      pendingText="Applying…"
+    />
   );
 }
 

@@ -128,7 +128,10 @@ export async function requestForOfficer(requestId: string) {
       user: { select: { id: true, email: true, displayName: true, status: true } },
       assignee: { select: { id: true, email: true } },
       events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { email: true } } } },
-      exports: { orderBy: { createdAt: "desc" }, select: { id: true, expiresAt: true, createdAt: true, sizeBytes: true } },
+      exports: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, expiresAt: true, createdAt: true, sizeBytes: true },
+      },
       kycCase: {
         select: {
           id: true,

@@ -15,7 +15,7 @@ const text = (what: string, max: number) =>
     .max(max, `Use at most ${max.toLocaleString("en-US")} characters.`)
     .refine((value) => !NO_CONTROL.test(value), "Remove control characters.");
 
-const optional = (schema: z.ZodType<string>) =>
+const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
 const requestTypes = Object.values(PrivacyRequestType) as [PrivacyRequestType, ...PrivacyRequestType[]];
@@ -41,7 +41,8 @@ export const fileRequestInput = z
   })
   .superRefine((input, ctx) => {
     const need = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (input.type === "objection" && !input.objectionPurpose) need("objectionPurpose", "Choose the purpose you object to.");
+    if (input.type === "objection" && !input.objectionPurpose)
+      need("objectionPurpose", "Choose the purpose you object to.");
     if (input.type === "rectification") {
       if (!input.field) need("field", "Choose the detail to correct.");
       if (!input.correctedValue) need("correctedValue", "Write the correct value.");

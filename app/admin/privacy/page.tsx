@@ -16,11 +16,7 @@ export const metadata: Metadata = { title: "Privacy requests" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const STATUS_FILTERS = [
-  ["open", "Open"],
-  ...Object.entries(REQUEST_STATUS_LABELS),
-  ["all", "All"],
-] as const;
+const STATUS_FILTERS = [["open", "Open"], ...Object.entries(REQUEST_STATUS_LABELS), ["all", "All"]] as const;
 
 const chip =
   "rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 aria-[current=page]:ring-amber-400 dark:aria-[current=page]:bg-amber-500/15";

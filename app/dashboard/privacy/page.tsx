@@ -49,20 +49,20 @@ export default async function PrivacyCentrePage() {
             {processing.objections.length > 0 ? (
               <p>
                 <strong>You objected to:</strong>{" "}
-                {processing.objections.map((purpose) => PURPOSE_LABELS[purpose]).join(", ")}. We no longer use your
-                data for {processing.objections.length === 1 ? "it" : "them"}.
+                {processing.objections.map((purpose) => PURPOSE_LABELS[purpose]).join(", ")}. We no longer use your data
+                for {processing.objections.length === 1 ? "it" : "them"}.
               </p>
             ) : null}
             <p className="text-muted">
-              Essential processing continues: we keep running your contracts, settling their mining output, holding
-              your balance and sending the emails your account needs, because we cannot provide the service you bought
+              Essential processing continues: we keep running your contracts, settling their mining output, holding your
+              balance and sending the emails your account needs, because we cannot provide the service you bought
               without them; and we keep the records the law requires (transactions, identity checks).
             </p>
           </div>
         ) : (
           <p className="mt-2 text-sm text-muted">
-            Nothing is restricted. File a restriction or an objection below to stop non-essential uses such as
-            marketing and analytics.
+            Nothing is restricted. File a restriction or an objection below to stop non-essential uses such as marketing
+            and analytics.
           </p>
         )}
       </section>

@@ -92,7 +92,14 @@ export async function fileRequest(
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${user.id}::uuid FOR UPDATE`;
     const open = await tx.privacyRequest.findMany({
       where: { userId: user.id, type: input.type, status: { in: [...OPEN_STATUSES] } },
-      select: { id: true, type: true, recipientEmail: true, objectionPurpose: true, requestedChange: true, kycCaseId: true },
+      select: {
+        id: true,
+        type: true,
+        recipientEmail: true,
+        objectionPurpose: true,
+        requestedChange: true,
+        kycCaseId: true,
+      },
     });
     const same = open.find((existing) => subjectOf(existing) === subjectOf(input));
     if (same) throw new DuplicateRequestError(same.id);
@@ -109,11 +116,7 @@ export async function fileRequest(
         createdAt: now,
       },
     });
-    await recordStep(
-      tx,
-      { requestId: row.id, actorId: user.id, type: "filed", details: { type: row.type } },
-      request,
-    );
+    await recordStep(tx, { requestId: row.id, actorId: user.id, type: "filed", details: { type: row.type } }, request);
     await recordActivity(user.id, "privacy_request_filed", request, { requestId: row.id, type: row.type }, tx);
     return row;
   });

@@ -106,7 +106,13 @@ export async function extendRequest(
     });
     await recordStep(
       tx,
-      { requestId, actorId: officer.id, type: "extended", note: reason, details: { months, dueAt: dueAt.toISOString() } },
+      {
+        requestId,
+        actorId: officer.id,
+        type: "extended",
+        note: reason,
+        details: { months, dueAt: dueAt.toISOString() },
+      },
       request,
     );
     return { ...found, dueAt };
@@ -207,7 +213,9 @@ export async function applyRectification(
     if (identity.length > 0) {
       const kycCase = await tx.kycCase.findUnique({ where: { userId: found.userId } });
       if (!kycCase?.dataEnc) {
-        throw new UserError("The customer has no identity details on file to correct. Refuse or answer the request instead.");
+        throw new UserError(
+          "The customer has no identity details on file to correct. Refuse or answer the request instead.",
+        );
       }
       const details = openDetails(found.userId, kycCase.dataEnc);
       for (const change of identity) Object.assign(details, { [change.field]: change.to });
@@ -264,4 +272,3 @@ export async function sendToRecipient(officer: Officer, requestId: string, reque
   );
   return found.recipientEmail;
 }
-

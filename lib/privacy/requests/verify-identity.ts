@@ -54,7 +54,10 @@ export async function verifyIdentity(
     await finishRequest(
       requestId,
       null,
-      { response: "Your account is closed: signing in no longer works. What the law requires us to keep is kept, pseudonymised; everything else is deleted within 30 days." },
+      {
+        response:
+          "Your account is closed: signing in no longer works. What the law requires us to keep is kept, pseudonymised; everything else is deleted within 30 days.",
+      },
       request,
       now,
     );

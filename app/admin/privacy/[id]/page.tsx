@@ -117,8 +117,8 @@ export default async function PrivacyRequestPage({ params }: Props) {
                   <ul className="space-y-1 text-sm" data-testid="requested-change">
                     {row.requestedChange.map((change) => (
                       <li key={change.field}>
-                        {RECTIFIABLE_FIELDS[change.field].label}: <span className="text-muted">{change.current ?? "(empty)"}</span> →{" "}
-                        <strong>{change.to}</strong>
+                        {RECTIFIABLE_FIELDS[change.field].label}:{" "}
+                        <span className="text-muted">{change.current ?? "(empty)"}</span> → <strong>{change.to}</strong>
                       </li>
                     ))}
                   </ul>
@@ -140,7 +140,11 @@ export default async function PrivacyRequestPage({ params }: Props) {
               <RefuseForm requestId={row.id} complaintInfo={DEFAULT_COMPLAINT_INFO} />
             </>
           )}
-          {!own && row.type === "portability" && row.recipientEmail && row.identityVerifiedAt && row.status !== "refused" ? (
+          {!own &&
+          row.type === "portability" &&
+          row.recipientEmail &&
+          row.identityVerifiedAt &&
+          row.status !== "refused" ? (
             sentToRecipient ? (
               <p className="text-sm text-muted">The export was sent to {row.recipientEmail}.</p>
             ) : row.exports.length > 0 ? (
@@ -160,8 +164,14 @@ export default async function PrivacyRequestPage({ params }: Props) {
           <dl className="mt-2 divide-y divide-line">
             <Stat label="KYC case status" value={KYC_STATUS_FOR_STAFF[row.kycCase.status]} />
             <Stat label="Pre-check flag" value={row.kycCase.flagged ? (row.kycCase.flagReason ?? "flagged") : "none"} />
-            <Stat label="Sent (UTC)" value={row.kycCase.submittedAt ? formatUtcDateTime(row.kycCase.submittedAt) : "—"} />
-            <Stat label="Decided (UTC)" value={row.kycCase.decidedAt ? formatUtcDateTime(row.kycCase.decidedAt) : "Not yet"} />
+            <Stat
+              label="Sent (UTC)"
+              value={row.kycCase.submittedAt ? formatUtcDateTime(row.kycCase.submittedAt) : "—"}
+            />
+            <Stat
+              label="Decided (UTC)"
+              value={row.kycCase.decidedAt ? formatUtcDateTime(row.kycCase.decidedAt) : "Not yet"}
+            />
           </dl>
           {can(officer.role, "kyc.review") ? (
             <Link
@@ -172,8 +182,8 @@ export default async function PrivacyRequestPage({ params }: Props) {
             </Link>
           ) : (
             <p className="mt-3 text-sm text-muted">
-              The case&apos;s documents stay with the KYC reviewers; ask one to review the flag, then answer the customer
-              here.
+              The case&apos;s documents stay with the KYC reviewers; ask one to review the flag, then answer the
+              customer here.
             </p>
           )}
         </section>
@@ -200,7 +210,11 @@ export default async function PrivacyRequestPage({ params }: Props) {
           <h2 id="notes-title" className="mb-3 font-semibold">
             Add an internal note
           </h2>
-          {own ? <p className="text-sm text-muted">Notes on your own request are for another officer.</p> : <NoteForm requestId={row.id} />}
+          {own ? (
+            <p className="text-sm text-muted">Notes on your own request are for another officer.</p>
+          ) : (
+            <NoteForm requestId={row.id} />
+          )}
         </section>
       </div>
     </div>
