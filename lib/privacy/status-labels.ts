@@ -49,4 +49,5 @@ export const EVENT_LABELS: Record<string, string> = {
   rectified: "Correction applied",
   sent_to_recipient: "Export sent to the recipient",
   export_requested: "Export being prepared",
+  export_ready: "Export ready to download",
 };
