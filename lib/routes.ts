@@ -31,6 +31,7 @@ export const routes = {
     withdrawals: "/dashboard/withdrawals",
     kyc: "/dashboard/kyc",
     security: "/dashboard/security",
+    privacy: "/dashboard/privacy",
     passwordChanged: "/dashboard/security?changed=password",
     staffTwoFactor: "/dashboard/security?required=staff-2fa",
   },
@@ -58,5 +59,6 @@ export const routes = {
     kycDocument: (id: string) => `/api/kyc/documents/${id}`,
     kycSubmission: "/api/kyc/submission",
     contractSettlementsCsv: (id: string) => `/api/contracts/${id}/settlements`,
+    privacyExport: (id: string) => `/api/privacy/exports/${id}`,
   },
 } as const;

@@ -6,6 +6,7 @@ import { advanceContracts } from "@/lib/orders/advance-contracts";
 import { expireReservations } from "@/lib/orders/expire-reservations";
 import { fetchMarketData } from "@/lib/market/feed";
 import { settleDue } from "@/lib/settlement/settle";
+import { runRetention } from "@/lib/privacy/erasure";
 
 export const JOBS = {
   "expire-reservations": { cron: "* * * * *", run: () => expireReservations() },
@@ -16,6 +17,8 @@ export const JOBS = {
   "settle-days": { cron: "10 0 * * *", run: () => settleDue() },
   // Does nothing unless MARKET_DATA_URL is set; hourly so a failed fetch is retried soon.
   "fetch-market-data": { cron: "5 * * * *", run: () => fetchMarketData() },
+  // Daily: erases accounts closed long enough ago, ends retention periods, deletes expired exports.
+  "privacy-retention": { cron: "40 2 * * *", run: () => runRetention() },
 } as const satisfies Record<string, { cron: string; run: () => Promise<unknown> }>;
 
 export type JobName = keyof typeof JOBS;
