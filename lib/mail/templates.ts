@@ -1,4 +1,5 @@
 // The words of each email. Plain text first; every link is on its own line.
+import type { Readable } from "node:stream";
 import type { Mail } from "./send-mail";
 
 export function verifyEmailMail(to: string, link: string): Mail {
@@ -196,5 +197,32 @@ export function privacyDeadlinesMail(
     to,
     subject: `Privacy requests: ${lists.overdue.length} overdue, ${lists.dueSoon.length} due within 7 days (${day})`,
     text: `${section("Overdue", lists.overdue)}${section("Due within 7 days", lists.dueSoon)}The queue:\n\n${link}\n`,
+  };
+}
+
+export function exportReadyMail(to: string, link: string, expiresAt: Date): Mail {
+  const until = expiresAt.toISOString().replace("T", " ").slice(0, 16);
+  return {
+    to,
+    subject: "Your Hashwork data export is ready",
+    text: `The copy of your data you asked for is ready. Sign in and download it from the Privacy centre:\n\n${link}\n\nIt can be downloaded until ${until} UTC; then it is deleted. Only you can download it, after signing in.\n`,
+  };
+}
+
+export function exportForRecipientMail(to: string, attachment: { filename: string; content: Readable }): Mail {
+  return {
+    to,
+    subject: "Personal data sent to you at a Hashwork customer's request",
+    text: "A Hashwork customer asked us to send a copy of their personal data to this address (data portability). It is attached as a ZIP archive; its README.txt explains each file.\n\nIf you did not expect this email, delete it and the attachment.\n",
+    attachments: [{ filename: attachment.filename, content: attachment.content, contentType: "application/zip" }],
+  };
+}
+
+export function accountClosedMail(to: string, eraseBy: Date): Mail {
+  const by = eraseBy.toISOString().slice(0, 10);
+  return {
+    to,
+    subject: "Your Hashwork account is closed",
+    text: `Your Hashwork account is closed: it can no longer be signed in to, and every session was ended.\n\nYour personal data is erased by ${by}. If you made transactions, the law makes us keep their records for 5 years after closure; they are kept pseudonymised and encrypted, then deleted.\n\nIf you did not ask for this, contact support at once.\n`,
   };
 }
