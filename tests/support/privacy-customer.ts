@@ -19,8 +19,9 @@ import { holdWithdrawal } from "@/lib/withdrawals/request-withdrawal";
 import { createProduct, createSnapshot, createUser, creditBtc, enableTotpFor } from "./factories";
 import { jpegWithExif, png } from "./images";
 
-export const PAYOUT_ADDRESS = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4";
-const request = { ip: "198.51.100.77", userAgent: "privacy-fixture" };
+const BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+/** A bech32-looking address no other customer has (the fixture writes it straight to the table). */
+const uniqueAddress = () => `bc1q${Array.from(randomBytes(38), (byte) => BECH32[byte % 32]).join("")}`;
 
 let daySeq = 0;
 
@@ -44,9 +45,10 @@ export async function fullCustomer() {
     name: `Zephyrine Quillfeather${tag}`,
     street: `Keizersgracht ${tag} 123`,
     idNumber: `XQ7Z${tag.toUpperCase()}`,
-    address: PAYOUT_ADDRESS,
-    ip: request.ip,
+    address: uniqueAddress(),
+    ip: `198.51.${randomBytes(1)[0]}.${randomBytes(1)[0]}`,
   };
+  const request = { ip: identity.ip, userAgent: "privacy-fixture" };
   const user = await createUser(db, { email: identity.email });
   await db.user.update({ where: { id: user.id }, data: { displayName: identity.name, marketingOptIn: true } });
   const admin = await staffMember("admin");

@@ -177,15 +177,19 @@ export async function eraseAccount(
         where: { userId },
         select: { id: true, note: true, rejectionReason: true },
       });
-      // Ledger descriptions that name one of the customer's addresses (withdrawal holds, payouts).
-      const descriptions = addresses.length
-        ? await tx.$queryRaw<{ id: string; description: string }[]>`
-            SELECT DISTINCT t.id, t.description FROM "LedgerTransaction" t
-            JOIN "LedgerEntry" e ON e."transactionId" = t.id
-            JOIN "LedgerAccount" a ON a.id = e."accountId"
-            WHERE a."userId" = ${userId}::uuid
-              AND EXISTS (SELECT 1 FROM unnest(${addresses}::text[]) address WHERE position(address in t.description) > 0)`
-        : [];
+      // Ledger descriptions that quote something identifying: an address (withdrawal holds and
+      // payouts), a credit's note (bank transfers), the email or name.
+      const identifying = [
+        ...addresses,
+        ...credits.flatMap((credit) => [credit.note, credit.rejectionReason]),
+        user.email,
+        user.displayName,
+      ].filter((text): text is string => Boolean(text && text.trim().length >= 3));
+      const descriptions = await tx.$queryRaw<{ id: string; description: string }[]>`
+        SELECT t.id, t.description FROM "LedgerTransaction" t
+        WHERE t.id IN (SELECT e."transactionId" FROM "LedgerEntry" e
+                       JOIN "LedgerAccount" a ON a.id = e."accountId" WHERE a."userId" = ${userId}::uuid)
+          AND EXISTS (SELECT 1 FROM unnest(${identifying}::text[]) quoted WHERE position(quoted in t.description) > 0)`;
       const kycKept = keepKyc
         ? await tx.kycCase.findUnique({
             where: { userId },
@@ -222,7 +226,7 @@ export async function eraseAccount(
       });
 
       for (const { id, description } of descriptions) {
-        const cleaned = addresses.reduce((text, address) => text.replaceAll(address, ERASED), description);
+        const cleaned = identifying.reduce((text, quoted) => text.replaceAll(quoted, ERASED), description);
         await tx.ledgerTransaction.update({ where: { id }, data: { description: cleaned } });
       }
       await tx.withdrawal.updateMany({ where: { userId }, data: { address: ERASED } });
