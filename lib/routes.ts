@@ -31,6 +31,8 @@ export const routes = {
     withdrawals: "/dashboard/withdrawals",
     kyc: "/dashboard/kyc",
     security: "/dashboard/security",
+    privacy: "/dashboard/privacy",
+    privacyRequest: (id: string) => `/dashboard/privacy#request-${id}`,
     passwordChanged: "/dashboard/security?changed=password",
     staffTwoFactor: "/dashboard/security?required=staff-2fa",
   },
@@ -52,11 +54,20 @@ export const routes = {
     withdrawals: "/admin/withdrawals",
     market: "/admin/market",
     outages: "/admin/outages",
+    privacy: "/admin/privacy",
+    privacyQueue: (filter: { type?: string; status?: string; due?: "overdue" | "soon" }) => {
+      const query = new URLSearchParams(
+        Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])),
+      ).toString();
+      return query ? `/admin/privacy?${query}` : "/admin/privacy";
+    },
+    privacyRequest: (id: string) => `/admin/privacy/${id}`,
   },
 
   api: {
     kycDocument: (id: string) => `/api/kyc/documents/${id}`,
     kycSubmission: "/api/kyc/submission",
     contractSettlementsCsv: (id: string) => `/api/contracts/${id}/settlements`,
+    privacyExport: (id: string) => `/api/privacy/exports/${id}`,
   },
 } as const;

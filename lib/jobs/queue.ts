@@ -55,11 +55,14 @@ export function ensureQueue(boss: PgBoss, name: string): Promise<void> {
   return created;
 }
 
-/** Queues a task for a worker: one insert, the same cost whatever the payload says. */
-export async function enqueue(name: TaskName, data: object): Promise<void> {
+/**
+ * Queues a task for a worker: one insert, the same cost whatever the payload says. With a
+ * `singletonKey`, a task with that key still waiting or running makes this one a no-op.
+ */
+export async function enqueue(name: TaskName, data: object, options: { singletonKey?: string } = {}): Promise<void> {
   const boss = await sender();
   await ensureQueue(boss, name);
-  await boss.send(name, data);
+  await boss.send(name, data, options);
 }
 
 export async function stopSender(): Promise<void> {

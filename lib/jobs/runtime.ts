@@ -28,7 +28,7 @@ export function startJobs(connectionString = env().DATABASE_URL): Promise<PgBoss
       await ensureQueue(boss, name);
       // Polled every second: a person is waiting for this mail.
       await boss.work(name, { pollingIntervalSeconds: 1 }, async (jobs) => {
-        for (const job of jobs) await task.run(task.input.parse(job.data));
+        for (const job of jobs) await task.handle(job.data);
       });
     }
     return boss;

@@ -3,12 +3,23 @@
 // placeholder. Without SMTP_URL nothing is sent; in development the whole message, links
 // included, is printed to the server log so a local user can still follow them.
 import "server-only";
+import type { Readable } from "node:stream";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
-/** `secretLinks`: parts of `text`/`html` that grant access (reset, verification links). */
-export type Mail = { to: string; subject: string; text: string; html?: string; secretLinks?: string[] };
+/**
+ * `secretLinks`: parts of `text`/`html` that grant access (reset, verification links).
+ * `attachments` are sent but not kept in the outbox (it records that they were attached).
+ */
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  secretLinks?: string[];
+  attachments?: { filename: string; content: Buffer | Readable; contentType: string }[];
+};
 
 export const REDACTED_LINK = "[link removed from this copy; it was in the email]";
 
@@ -30,7 +41,11 @@ export async function sendMail(mail: Mail): Promise<void> {
     data: {
       to: message.to,
       subject: message.subject,
-      text: redact(message.text, secretLinks),
+      text:
+        redact(message.text, secretLinks) +
+        (message.attachments?.length
+          ? `\n[attached: ${message.attachments.map((file) => file.filename).join(", ")}]\n`
+          : ""),
       html: message.html === undefined ? undefined : redact(message.html, secretLinks),
     },
   });

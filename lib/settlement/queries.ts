@@ -6,6 +6,7 @@ import { btcBalance } from "@/lib/ledger/queries";
 import { satsToCents } from "@/lib/mining/expected-output";
 import { latestMarket } from "@/lib/market/queries";
 import { addDays, DAY_MS, utcDay } from "@/lib/time/utc-days";
+import { csvCell } from "@/lib/format/csv";
 
 export type SettlementLine = {
   id: string;
@@ -111,12 +112,6 @@ const CSV_HEADER = [
   "usd_value",
   "note",
 ];
-
-function csvCell(value: string): string {
-  // Quote everything that could break the row, and defuse spreadsheet formulas.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 const cents = (value: bigint) =>
   `${value < 0n ? "-" : ""}${(value < 0n ? -value : value) / 100n}.${((value < 0n ? -value : value) % 100n).toString().padStart(2, "0")}`;

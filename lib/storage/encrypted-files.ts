@@ -4,9 +4,12 @@
 // the files can move to object storage later without touching the schema.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, open, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { decrypt, encrypt } from "@/lib/crypto/encryption";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createDecryptStream, createEncryptStream, decrypt, encrypt, STREAM_TAG_BYTES } from "@/lib/crypto/encryption";
 import { keyRing } from "@/lib/crypto/key-ring";
 import { env } from "@/lib/env";
 
@@ -38,4 +41,67 @@ export async function readEncryptedFile(storageKey: string, context: string): Pr
 
 export async function deleteEncryptedFile(storageKey: string): Promise<void> {
   await rm(pathFor(storageKey), { force: true });
+}
+
+/**
+ * Encrypts a stream into a new file chunk by chunk, so its size never has to fit in memory.
+ * `context` binds the ciphertext to its owner row, as for storeEncryptedFile. A failed source
+ * leaves no file behind.
+ */
+export async function storeEncryptedStream(
+  source: Readable | NodeJS.ReadableStream,
+  context: (storageKey: string) => string,
+  storageKey: string = randomUUID(),
+): Promise<{ storageKey: string; keyId: string; sizeBytes: number }> {
+  const { header, cipher, keyId } = createEncryptStream(keyRing(), context(storageKey));
+  const file = pathFor(storageKey);
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  let sizeBytes = 0;
+  const count = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      sizeBytes += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  // Header first, then the ciphertext, then the tag (known once the cipher has ended).
+  async function* framed(ciphertext: AsyncIterable<Buffer>) {
+    yield header;
+    for await (const chunk of ciphertext) yield chunk;
+    yield cipher.getAuthTag();
+  }
+  try {
+    await pipeline(source, count, cipher, framed, createWriteStream(file, { mode: 0o600 }));
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
+  }
+  return { storageKey, keyId, sizeBytes };
+}
+
+/**
+ * The plaintext of a file written by storeEncryptedStream, as a stream. The tag is read from the
+ * end of the file first; a tampered file makes the stream fail at its end, so a reader must treat
+ * the content as good only once the stream ended without error.
+ */
+export async function openEncryptedStream(
+  storageKey: string,
+  context: string,
+): Promise<{ stream: Readable; sizeBytes: number }> {
+  const file = pathFor(storageKey);
+  const { size } = await stat(file);
+  const handle = await open(file, "r");
+  const head = Buffer.alloc(Math.min(size, 2 + 255 + 12));
+  const tag = Buffer.alloc(STREAM_TAG_BYTES);
+  try {
+    await handle.read(head, 0, head.length, 0);
+    await handle.read(tag, 0, STREAM_TAG_BYTES, size - STREAM_TAG_BYTES);
+  } finally {
+    await handle.close();
+  }
+  const { decipher, headerBytes } = createDecryptStream(keyRing(), head, tag, context);
+  const end = size - STREAM_TAG_BYTES - 1;
+  if (end < headerBytes - 1) throw new Error("Truncated ciphertext");
+  const ciphertext = createReadStream(file, { start: headerBytes, end });
+  ciphertext.on("error", (error) => decipher.destroy(error));
+  return { stream: ciphertext.pipe(decipher), sizeBytes: size - headerBytes - STREAM_TAG_BYTES };
 }
