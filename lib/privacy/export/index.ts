@@ -3,9 +3,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/activity/record";
-import { appLink } from "@/lib/auth/accounts";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { enqueue } from "@/lib/jobs/queue";
 import { sendMail } from "@/lib/mail/send-mail";
 import { exportForRecipientMail, exportReadyMail } from "@/lib/mail/templates";
@@ -86,7 +86,9 @@ export async function buildExport(requestId: string, now: Date = new Date()): Pr
     await deleteEncryptedFile(stored.storageKey);
     throw error;
   }
-  await sendMail(exportReadyMail(request.user.email, appLink(routes.dashboard.privacy), expiresAt));
+  await sendMail(
+    exportReadyMail(request.user.email, new URL(routes.dashboard.privacy, env().APP_URL).toString(), expiresAt),
+  );
   return { exportId };
 }
 
