@@ -16,6 +16,11 @@ export function SiteFooter() {
               </Link>
             </li>
             <li>
+              <Link href={routes.dashboard.privacy} className="hover:text-fg">
+                Privacy centre
+              </Link>
+            </li>
+            <li>
               <Link href={routes.plans} className="hover:text-fg">
                 Plans
               </Link>

@@ -4,13 +4,17 @@ export type FieldErrors = Record<string, string[]>;
 
 export type ActionState<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number }
+  | { ok: false; error: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number; link?: ErrorLink }
   | null;
+
+/** A page that helps with a refusal, e.g. the earlier request a duplicate points to. */
+export type ErrorLink = { href: string; label: string };
 
 export class UserError extends Error {
   constructor(
     message: string,
     readonly fieldErrors?: FieldErrors,
+    readonly link?: ErrorLink,
   ) {
     super(message);
     this.name = "UserError";

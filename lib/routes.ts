@@ -32,6 +32,7 @@ export const routes = {
     kyc: "/dashboard/kyc",
     security: "/dashboard/security",
     privacy: "/dashboard/privacy",
+    privacyRequest: (id: string) => `/dashboard/privacy#request-${id}`,
     passwordChanged: "/dashboard/security?changed=password",
     staffTwoFactor: "/dashboard/security?required=staff-2fa",
   },
@@ -53,6 +54,14 @@ export const routes = {
     withdrawals: "/admin/withdrawals",
     market: "/admin/market",
     outages: "/admin/outages",
+    privacy: "/admin/privacy",
+    privacyQueue: (filter: { type?: string; status?: string; due?: "overdue" | "soon" }) => {
+      const query = new URLSearchParams(
+        Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])),
+      ).toString();
+      return query ? `/admin/privacy?${query}` : "/admin/privacy";
+    },
+    privacyRequest: (id: string) => `/admin/privacy/${id}`,
   },
 
   api: {

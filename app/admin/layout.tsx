@@ -7,6 +7,7 @@ import { routes } from "@/lib/routes";
 const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: routes.admin.home, label: "Overview", permission: "staff.console" },
   { href: routes.admin.kyc, label: "KYC queue", permission: "kyc.review" },
+  { href: routes.admin.privacy, label: "Privacy requests", permission: "privacy.handle" },
   { href: routes.admin.orders, label: "Orders", permission: "admin.overview" },
   { href: routes.admin.products, label: "Products", permission: "products.manage" },
   { href: routes.admin.withdrawals, label: "Withdrawals", permission: "withdrawals.manage" },

@@ -11,6 +11,7 @@ import { routes } from "@/lib/routes";
 import { pendingWithdrawalCount } from "@/lib/withdrawals/queries";
 import { daysMissingSnapshot, hasTodaysSnapshot } from "@/lib/market/queries";
 import { EmptyState } from "@/components/ui/empty-state";
+import { privacySummary } from "@/lib/privacy/queries";
 
 export const metadata: Metadata = { title: "Staff console" };
 
@@ -20,6 +21,7 @@ export default async function AdminOverviewPage() {
   const overview = can(user.role, "admin.overview") ? await consoleOverview() : null;
   const credits = can(user.role, "users.manage") ? await pendingCredits() : [];
   const withdrawals = can(user.role, "withdrawals.manage") ? await pendingWithdrawalCount() : null;
+  const privacy = can(user.role, "privacy.handle") ? await privacySummary() : null;
   const market = can(user.role, "market.manage")
     ? { today: await hasTodaysSnapshot(), missing: await daysMissingSnapshot() }
     : null;
@@ -65,6 +67,34 @@ export default async function AdminOverviewPage() {
           </p>
         </section>
       ) : null}
+      {privacy ? (
+        <section aria-labelledby="privacy-title" className="rounded-xl border border-line bg-surface p-5">
+          <h2 id="privacy-title" className="font-semibold">
+            <Link href={routes.admin.privacy} className="hover:underline">
+              Privacy requests
+            </Link>
+          </h2>
+          <ul className="mt-3 grid gap-3 sm:grid-cols-3" data-testid="privacy-counts">
+            {(
+              [
+                ["Open", privacy.open, routes.admin.privacyQueue({ status: "open" }), false],
+                ["Due within 7 days", privacy.dueSoon, routes.admin.privacyQueue({ due: "soon" }), false],
+                ["Overdue", privacy.overdue, routes.admin.privacyQueue({ due: "overdue" }), privacy.overdue > 0],
+              ] as const
+            ).map(([label, count, href, alarm]) => (
+              <li key={label}>
+                <Link
+                  href={href}
+                  className={`block rounded-lg p-3 ring-1 hover:bg-chip ${alarm ? "bg-red-50 text-red-800 ring-red-300 dark:bg-red-500/10 dark:text-red-300 dark:ring-red-500/40" : "ring-line"}`}
+                >
+                  <span className="block text-sm">{label}</span>
+                  <span className="block text-2xl font-semibold tabular-nums">{formatInteger(count)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {withdrawals !== null ? (
         <section aria-labelledby="withdrawals-title" className="rounded-xl border border-line bg-surface p-5">
           <h2 id="withdrawals-title" className="font-semibold">
@@ -108,8 +138,8 @@ export default async function AdminOverviewPage() {
             </div>
           ))}
         </dl>
-      ) : kyc ? null : (
-        <EmptyState page>Your work queue appears here: privacy requests to handle. Nothing is waiting yet.</EmptyState>
+      ) : kyc || privacy ? null : (
+        <EmptyState page>Nothing is waiting for you.</EmptyState>
       )}
     </div>
   );

@@ -12,6 +12,7 @@ const NAV = [
   { href: routes.dashboard.withdrawals, label: "Withdrawals" },
   { href: routes.dashboard.kyc, label: "Identity" },
   { href: routes.dashboard.security, label: "Security" },
+  { href: routes.dashboard.privacy, label: "Privacy" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

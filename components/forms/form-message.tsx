@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ActionState } from "@/lib/errors";
 
 // The form-level outcome of an action: an error (with when to retry) or a success message.
@@ -10,6 +11,14 @@ export function FormMessage({ state }: { state: ActionState<unknown> }) {
         className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-500/10 dark:text-red-300"
       >
         {state.error}
+        {state.link ? (
+          <>
+            {" "}
+            <Link href={state.link.href} className="font-medium underline underline-offset-4">
+              {state.link.label}
+            </Link>
+          </>
+        ) : null}
       </p>
     );
   }

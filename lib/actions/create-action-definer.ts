@@ -61,7 +61,14 @@ export function createActionDefiner(lookups: ActionLookups) {
         if (error instanceof RateLimitedError) {
           return { ok: false, error: error.message, retryAfterSeconds: error.retryAfterSeconds };
         }
-        if (error instanceof UserError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+        if (error instanceof UserError) {
+          return {
+            ok: false,
+            error: error.message,
+            fieldErrors: error.fieldErrors,
+            ...(error.link ? { link: error.link } : {}),
+          };
+        }
         console.error("[action] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : error);
         return { ok: false, error: "Something went wrong on our side. Nothing was changed; please try again." };
       }

@@ -23,6 +23,8 @@ export const ACTIVITY_LABELS = {
   kyc_human_review_requested: "Human review of an automated check requested",
   payout_address_set: "BTC payout address set",
   withdrawal_requested: "BTC withdrawal requested",
+  privacy_request_filed: "Privacy request filed",
+  privacy_identity_confirmed: "Identity confirmed for a privacy request",
 } as const;
 export type ActivityType = keyof typeof ACTIVITY_LABELS;
 

@@ -6,6 +6,7 @@ import { advanceContracts } from "@/lib/orders/advance-contracts";
 import { expireReservations } from "@/lib/orders/expire-reservations";
 import { fetchMarketData } from "@/lib/market/feed";
 import { settleDue } from "@/lib/settlement/settle";
+import { sendDeadlineReminders } from "@/lib/privacy/requests/deadline-reminders";
 import { runRetention } from "@/lib/privacy/erasure";
 
 export const JOBS = {
@@ -17,6 +18,8 @@ export const JOBS = {
   "settle-days": { cron: "10 0 * * *", run: () => settleDue() },
   // Does nothing unless MARKET_DATA_URL is set; hourly so a failed fetch is retried soon.
   "fetch-market-data": { cron: "5 * * * *", run: () => fetchMarketData() },
+  // Each morning (UTC), privacy officers get the requests due within 7 days and the overdue ones.
+  "privacy-deadline-reminders": { cron: "0 7 * * *", run: () => sendDeadlineReminders() },
   // Daily: erases accounts closed long enough ago, ends retention periods, deletes expired exports.
   "privacy-retention": { cron: "40 2 * * *", run: () => runRetention() },
 } as const satisfies Record<string, { cron: string; run: () => Promise<unknown> }>;

@@ -136,6 +136,70 @@ export function outageExtendedMail(to: string, outage: { hoursLost: number; ends
   };
 }
 
+export type PrivacyMailStep =
+  | { step: "filed"; type: string; dueOn: string; needsIdentity: boolean }
+  | { step: "verified"; type: string }
+  | { step: "extended"; type: string; dueOn: string; reason: string }
+  | { step: "completed"; type: string; response: string }
+  | { step: "refused"; type: string; reason: string; complaintInfo: string };
+
+/** The customer's copy of each step of a privacy request; `link` opens their privacy centre. */
+export function privacyRequestMail(to: string, step: PrivacyMailStep, link: string): Mail {
+  const footer = `\nYour requests, their status and due dates:\n\n${link}\n`;
+  switch (step.step) {
+    case "filed":
+      return {
+        to,
+        subject: "We received your privacy request",
+        text: `We received your request (${step.type}). We will answer by ${step.dueOn} (UTC) at the latest.\n${
+          step.needsIdentity
+            ? "\nBefore we carry it out, please confirm it is you: open the request in your privacy centre and enter your password (and a two-factor code if it is on).\n"
+            : ""
+        }${footer}`,
+      };
+    case "verified":
+      return {
+        to,
+        subject: "You confirmed your privacy request",
+        text: `You confirmed your identity for your request (${step.type}). We are carrying it out now.\n${footer}`,
+      };
+    case "extended":
+      return {
+        to,
+        subject: "We need more time for your privacy request",
+        text: `We need more time to answer your request (${step.type}). The new due date is ${step.dueOn} (UTC).\n\nWhy: ${step.reason}\n${footer}`,
+      };
+    case "completed":
+      return {
+        to,
+        subject: "Your privacy request is complete",
+        text: `Your request (${step.type}) is complete.\n\n${step.response}\n${footer}`,
+      };
+    case "refused":
+      return {
+        to,
+        subject: "We could not carry out your privacy request",
+        text: `We could not carry out your request (${step.type}).\n\nWhy: ${step.reason}\n\nWhere to complain: ${step.complaintInfo}\n${footer}`,
+      };
+  }
+}
+
+/** The privacy officers' daily list of requests due within a week and overdue ones. */
+export function privacyDeadlinesMail(
+  to: string,
+  day: string,
+  lists: { overdue: string[]; dueSoon: string[] },
+  link: string,
+): Mail {
+  const section = (title: string, lines: string[]) =>
+    lines.length ? `${title} (${lines.length}):\n${lines.map((line) => `- ${line}`).join("\n")}\n\n` : "";
+  return {
+    to,
+    subject: `Privacy requests: ${lists.overdue.length} overdue, ${lists.dueSoon.length} due within 7 days (${day})`,
+    text: `${section("Overdue", lists.overdue)}${section("Due within 7 days", lists.dueSoon)}The queue:\n\n${link}\n`,
+  };
+}
+
 export function exportReadyMail(to: string, link: string, expiresAt: Date): Mail {
   const until = expiresAt.toISOString().replace("T", " ").slice(0, 16);
   return {

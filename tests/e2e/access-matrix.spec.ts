@@ -2,6 +2,7 @@
 // New staff routes and actions join the tables below.
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import { createAccount, query, signIn, type Account, type Role } from "./support/accounts";
+import { filedRequest } from "./support/privacy";
 import { heldWithdrawal } from "./support/withdrawals";
 
 type Who = "anonymous" | Role;
@@ -10,6 +11,7 @@ const EVERYONE: Who[] = ["anonymous", "customer", "kyc_reviewer", "privacy_offic
 const PAGES: { path: string; heading: string; allowed: Who[] }[] = [
   { path: "/admin", heading: "Overview", allowed: ["kyc_reviewer", "privacy_officer", "admin"] },
   { path: "/admin/kyc", heading: "KYC queue", allowed: ["kyc_reviewer", "admin"] },
+  { path: "/admin/privacy", heading: "Privacy requests", allowed: ["privacy_officer", "admin"] },
   { path: "/admin/users", heading: "Users", allowed: ["admin"] },
   { path: "/admin/orders", heading: "Orders", allowed: ["admin"] },
   { path: "/admin/products", heading: "Products", allowed: ["admin"] },
@@ -83,9 +85,35 @@ test.describe("access matrix", () => {
     await context.close();
   });
 
+  const requestStatus = async (id: string) =>
+    (await query<{ status: string }>(`SELECT status FROM "PrivacyRequest" WHERE id = $1`, [id]))[0]!.status;
+  const privacyAction = (
+    name: string,
+    type: string,
+    fill: (page: Page) => Promise<void>,
+    button: string,
+    changed: (id: string) => Promise<boolean>,
+  ) => ({
+    name,
+    alsoAllowed: ["privacy_officer"] as Who[],
+    setup: async () => {
+      const owner = await createAccount("customer");
+      const id = await filedRequest(owner.id, { type });
+      if (type === "rectification") {
+        await query(`UPDATE "PrivacyRequest" SET "requestedChange" = $2 WHERE id = $1`, [
+          id,
+          JSON.stringify([{ field: "displayName", to: "Matrix Name" }]),
+        ]);
+      }
+      return { path: `/admin/privacy/${id}`, fill, button, changed: () => changed(id) };
+    },
+  });
+
   // Each staff action: where an admin finds it, how to fill it in, and how to tell it took effect.
   const ACTIONS: {
     name: string;
+    // Who besides an admin may use it (an admin's replay shows the refusals were real).
+    alsoAllowed?: Who[];
     setup: () => Promise<{
       path: string;
       fill: (page: Page) => Promise<void>;
@@ -207,10 +235,57 @@ test.describe("access matrix", () => {
         };
       },
     },
+    privacyAction(
+      "complete a privacy request",
+      "access",
+      (page) => page.getByLabel("Answer to the customer").fill("matrix answer"),
+      "Complete",
+      async (id) => (await requestStatus(id)) === "completed",
+    ),
+    privacyAction(
+      "extend a privacy request",
+      "access",
+      (page) => page.getByLabel("Reason (the customer sees it)").fill("matrix reason"),
+      "Extend deadline",
+      async (id) => (await requestStatus(id)) === "extended",
+    ),
+    privacyAction(
+      "refuse a privacy request",
+      "objection",
+      (page) => page.getByLabel("Reasons for refusing (the customer sees them)").fill("matrix reason"),
+      "Refuse",
+      async (id) => (await requestStatus(id)) === "refused",
+    ),
+    privacyAction(
+      "apply a rectification",
+      "rectification",
+      async () => {},
+      "Apply the correction",
+      async (id) =>
+        (
+          await query<{ n: string }>(
+            `SELECT count(*) AS n FROM "PrivacyRequest" WHERE id = $1 AND "rectifiedAt" IS NOT NULL`,
+            [id],
+          )
+        )[0]!.n === "1",
+    ),
+    privacyAction(
+      "add an internal note to a privacy request",
+      "erasure",
+      (page) => page.getByLabel("Internal note (staff only)").fill("matrix note"),
+      "Add note",
+      async (id) =>
+        (
+          await query<{ n: string }>(
+            `SELECT count(*) AS n FROM "PrivacyRequestEvent" WHERE "requestId" = $1 AND type = 'note'`,
+            [id],
+          )
+        )[0]!.n === "1",
+    ),
   ];
 
   for (const action of ACTIONS) {
-    test(`staff action "${action.name}" as every role: only an admin's request changes anything`, async ({
+    test(`staff action "${action.name}" as every role: only ${action.alsoAllowed ? `${action.alsoAllowed.join(", ")} and admin` : "an admin"} change anything`, async ({
       browser,
     }) => {
       test.setTimeout(90_000);
@@ -244,7 +319,7 @@ test.describe("access matrix", () => {
           data: captured!.body,
           maxRedirects: 0,
         });
-      for (const who of EVERYONE.filter((role) => role !== "admin")) {
+      for (const who of EVERYONE.filter((role) => role !== "admin" && !action.alsoAllowed?.includes(role))) {
         const context = await contextFor(browser, who, accounts);
         expect((await replay(context.request)).status(), who).toBeLessThan(500);
         expect(await target.changed(), `${who} must not ${action.name}`).toBe(false);

@@ -20,6 +20,7 @@ const CUSTOMER = [
   "/dashboard/withdrawals",
   "/dashboard/kyc",
   "/dashboard/security",
+  "/dashboard/privacy",
   "/checkout/antminer-s19-pro-20-days",
 ];
 const ADMIN = [
@@ -31,6 +32,7 @@ const ADMIN = [
   "/admin/products/new",
   "/admin/audit",
   "/admin/withdrawals",
+  "/admin/privacy",
 ];
 
 async function audit(page: import("@playwright/test").Page, paths: string[]) {

@@ -15,6 +15,7 @@ afterAll(async () => {
 });
 
 const HAND_WRITTEN_CHECKS = [
+  "AnalyticsPageView_path_check",
   "BalanceCredit_amount_positive",
   "BalanceCredit_four_eyes",
   "BalanceCredit_not_own",

@@ -243,6 +243,14 @@ function P({ children }: { children: ReactNode }) {
   return <p className="mt-4 leading-7">{children}</p>;
 }
 
+function CentreLink() {
+  return (
+    <Link href={routes.dashboard.privacy} className={linkClass}>
+      privacy centre
+    </Link>
+  );
+}
+
 function EmailLink() {
   return (
     <a href={`mailto:${PRIVACY_EMAIL}`} className={`${linkClass} break-all`}>
@@ -261,8 +269,8 @@ export default function PrivacyPage() {
         </p>
         <P>
           This policy explains what personal data Hashwork collects when you use our cloud-mining marketplace, why we
-          use it, who we share it with, how long we keep it, and how you can use your rights. To make a request, email
-          our privacy office at <EmailLink />.
+          use it, who we share it with, how long we keep it, and how you can use your rights. To make a request, use
+          your <CentreLink />; if you cannot sign in, email our privacy office at <EmailLink />.
         </P>
       </header>
 
@@ -342,7 +350,8 @@ export default function PrivacyPage() {
           <Link href={routes.dashboard.kyc} className={linkClass}>
             identity page
           </Link>{" "}
-          of your dashboard. We do not use automated decisions for anything else that significantly affects you.
+          of your dashboard or in your <CentreLink />. We do not use automated decisions for anything else that
+          significantly affects you.
         </P>
       </Section>
 
@@ -422,7 +431,8 @@ export default function PrivacyPage() {
 
       <Section id="your-rights">
         <P>
-          You have the rights below. To use any of them, email <EmailLink /> from the address on your account.
+          You have the rights below. To use any of them, file a request in your <CentreLink />, where you also see its
+          status and due date. If you cannot sign in, email <EmailLink /> from the address on your account.
         </P>
         <ul className="mt-4 space-y-4">
           {RIGHTS.map((right) => (
@@ -434,7 +444,10 @@ export default function PrivacyPage() {
               <h3 className="font-semibold">{right.title}</h3>
               <p className="mt-1 leading-7">{right.body}</p>
               <p className={`mt-2 text-sm leading-6 ${mutedClass}`}>
-                {right.action} by emailing <EmailLink />.
+                <Link href={routes.dashboard.privacy} className={linkClass}>
+                  {right.action}
+                </Link>{" "}
+                in your privacy centre.
               </p>
             </li>
           ))}

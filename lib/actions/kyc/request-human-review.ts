@@ -1,6 +1,6 @@
 "use server";
 
-// Asks for a person to review a case the automatic pre-check flagged (the automated-decision right).
+// Contests the automatic pre-check's flag: a person reviews it (the automated-decision right).
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { done } from "@/lib/errors";
@@ -9,7 +9,8 @@ import { noInput } from "@/lib/validation/common";
 import { routes } from "@/lib/routes";
 
 export const requestHumanReviewAction = defineAction({ access: "signed-in", input: noInput }, async (_input, ctx) => {
-  await requestHumanReview(ctx.user.id, ctx.request);
+  await requestHumanReview(ctx.user, ctx.request);
   revalidatePath(routes.dashboard.kyc);
-  return done("A reviewer will look at the flag themselves before deciding.");
+  revalidatePath(routes.dashboard.privacy);
+  return done("A person will review the flag. Follow the request, with its due date, in your privacy centre.");
 });
