@@ -207,6 +207,7 @@ describe("erasing a customer with transactions", () => {
       customer.identity.idNumber,
       customer.identity.address,
       customer.identity.ip,
+      customer.identity.recipient,
     ];
     const seenBefore = await findIn(needles);
     for (const needle of [
