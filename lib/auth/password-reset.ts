@@ -10,6 +10,7 @@ import { resetPasswordMail } from "@/lib/mail/templates";
 import { appLink } from "./accounts";
 import { issueEmailToken } from "./email-tokens";
 import { consumeLimit } from "./rate-limit";
+import { maySignIn } from "./session-version";
 import { routes } from "@/lib/routes";
 
 export async function requestPasswordReset(email: string, request: RequestInfo): Promise<void> {
@@ -21,7 +22,7 @@ export async function requestPasswordReset(email: string, request: RequestInfo):
 /** The job's work: a fresh single-use link for an account that may reset its password; nothing otherwise. */
 export async function sendPasswordResetMail(email: string): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, status: true } });
-  if (!user || user.status === "closed") return;
+  if (!user || !maySignIn(user.status)) return; // a closing or closed account cannot sign in again
   const token = await issueEmailToken(user.id, "reset_password");
   await sendMail(resetPasswordMail(user.email, appLink(routes.resetPassword(token))));
 }

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { checkPassword } from "@/lib/auth/password-check";
+import { sendPasswordResetMail } from "@/lib/auth/password-reset";
 import { isSessionCurrent, startSession } from "@/lib/auth/session-version";
 import { decrypt } from "@/lib/crypto/encryption";
 import { keyRing } from "@/lib/crypto/key-ring";
@@ -126,6 +127,9 @@ describe("closing an account", () => {
       1,
     );
     expect(await db.auditLog.count({ where: { targetId: user.id, action: "privacy.account.closed" } })).toBe(1);
+    // No way back in through a password reset either.
+    await sendPasswordResetMail(user.email);
+    expect(await db.outboxEmail.count({ where: { to: user.email, subject: "Reset your Hashwork password" } })).toBe(0);
 
     // Closing again changes nothing and sends nothing.
     await closeAccount(user.id, {});
@@ -207,6 +211,7 @@ describe("erasing a customer with transactions", () => {
       customer.identity.idNumber,
       customer.identity.address,
       customer.identity.ip,
+      customer.identity.recipient,
     ];
     const seenBefore = await findIn(needles);
     for (const needle of [

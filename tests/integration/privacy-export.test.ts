@@ -170,9 +170,23 @@ describe("a customer's export", () => {
   it("is sent to the recipient the customer named, as an attachment, and audited", async () => {
     const customer = await fullCustomer();
     const officer = await createUser(db, { role: "privacy_officer" });
-    await expect(sendExportToRecipient(customer.privacyRequest.id, officer.id)).rejects.toThrow(
-      /no recipient|no export/,
-    );
+    await expect(sendExportToRecipient(customer.privacyRequest.id, officer.id)).rejects.toThrow(/no export ready/);
+    const { exportId } = await buildExport(customer.privacyRequest.id);
+    await sendExportToRecipient(customer.privacyRequest.id, officer.id);
+    const mails = await db.outboxEmail.findMany({ where: { to: customer.identity.recipient } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toMatch(/\[attached: hashwork-data-\d{4}-\d{2}-\d{2}\.zip\]/);
+    expect(
+      await db.auditLog.count({
+        where: { actorId: officer.id, action: "privacy.export.sent", targetId: customer.privacyRequest.id },
+      }),
+    ).toBe(1);
+    // A request naming nobody cannot be sent anywhere.
+    const plain = await db.privacyRequest.create({
+      data: { userId: customer.user.id, type: "access", dueAt: new Date(Date.now() + 30 * DAY) },
+    });
+    await expect(sendExportToRecipient(plain.id, officer.id)).rejects.toThrow(/names no recipient/);
+    expect(exportId).toBeTruthy();
   });
 });
 

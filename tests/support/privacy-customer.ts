@@ -46,6 +46,7 @@ export async function fullCustomer() {
     street: `Keizersgracht ${tag} 123`,
     idNumber: `XQ7Z${tag.toUpperCase()}`,
     address: uniqueAddress(),
+    recipient: `new-provider.${tag}@elsewhere.example`,
     ip: `198.51.${randomBytes(1)[0]}.${randomBytes(1)[0]}`,
   };
   const request = { ip: identity.ip, userAgent: "privacy-fixture" };
@@ -84,7 +85,17 @@ export async function fullCustomer() {
     data: { caseId: kycCase.id, authorId: admin.id, body: `Checked ${identity.name} by phone.` },
   });
 
-  await db.consent.create({ data: { userId: user.id, purpose: "marketing", granted: true, source: "sign_up" } });
+  await db.consent.create({
+    data: {
+      userId: user.id,
+      purpose: "marketing",
+      granted: true,
+      source: "sign_up",
+      ip: identity.ip,
+      userAgent: "fixture",
+    },
+  });
+  await db.termsAcceptance.create({ data: { userId: user.id, version: "1", source: "sign_up", ip: identity.ip } });
   await recordActivity(user.id, "sign_in", request);
   await startSession(user.id);
   await db.recoveryCode.create({ data: { userId: user.id, codeHash: "hash-of-a-code" } });
@@ -130,6 +141,8 @@ export async function fullCustomer() {
       userId: user.id,
       type: "portability",
       details: `Please include everything, ${identity.name}`,
+      recipientEmail: identity.recipient,
+      requestedChange: [{ field: "displayName", to: identity.name }],
       dueAt: new Date(Date.now() + 30 * 86_400_000),
       identityVerifiedAt: new Date(),
     },

@@ -81,22 +81,38 @@ async function redactAudit(tx: Tx, userId: string) {
   return rows;
 }
 
-/** Free texts of the customer's privacy requests and their timelines (they may name the person). */
+/**
+ * What the customer's privacy requests say in words (their description, the officer's answer and
+ * reasons, a third party's address, a requested correction) and their timelines' notes: moved out
+ * of the rows, which stay as the record that each request was answered.
+ */
 async function clearRequestTexts(tx: Tx, userId: string) {
   const requests = await tx.privacyRequest.findMany({
-    where: {
-      userId,
-      OR: [{ details: { not: null } }, { decisionReason: { not: null } }, { extensionReason: { not: null } }],
+    where: { userId },
+    select: {
+      id: true,
+      details: true,
+      response: true,
+      decisionReason: true,
+      extensionReason: true,
+      recipientEmail: true,
+      requestedChange: true,
     },
-    select: { id: true, details: true, decisionReason: true, extensionReason: true },
   });
   const events = await tx.privacyRequestEvent.findMany({
     where: { request: { userId }, note: { not: null } },
     select: { id: true, note: true },
   });
   await tx.privacyRequest.updateMany({
-    where: { id: { in: requests.map((request) => request.id) } },
-    data: { details: null, decisionReason: null, extensionReason: null },
+    where: { userId },
+    data: {
+      details: null,
+      response: null,
+      decisionReason: null,
+      extensionReason: null,
+      recipientEmail: null,
+      requestedChange: Prisma.DbNull,
+    },
   });
   await tx.privacyRequestEvent.updateMany({
     where: { id: { in: events.map((event) => event.id) } },
@@ -248,7 +264,8 @@ export async function eraseAccount(
         where: { userId },
         data: { ip: null, userAgent: null, details: Prisma.DbNull },
       });
-      await tx.consent.updateMany({ where: { userId }, data: { visitorId: null } });
+      await tx.consent.updateMany({ where: { userId }, data: { visitorId: null, ip: null, userAgent: null } });
+      await tx.termsAcceptance.updateMany({ where: { userId }, data: { ip: null, userAgent: null } });
       await forgetEmailTraces(tx, user.email);
       await tx.user.update({
         where: { id: userId },

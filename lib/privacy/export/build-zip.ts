@@ -14,6 +14,8 @@ import { EXPORT_TTL_DAYS } from "@/lib/privacy/retention-rules";
 import { EXPORT_SECTIONS, type ExportSection } from "./sections";
 
 const PAGE_ROWS = 5_000;
+// Fastest deflate: the text compresses about 3:1 all the same, at a fraction of the CPU time.
+const COMPRESSION_LEVEL = 1;
 const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf" };
 
 type Column = { name: string; type: string };
@@ -37,10 +39,22 @@ async function exportedColumns(): Promise<Map<string, Column[]>> {
   return columns;
 }
 
-type Page = { json: string[]; last: string[] | null };
+type Page = { rows: string[]; last: string[] | null };
+type Format = "json" | "csv";
 
-/** The section's rows after `after` (keyset), each as PostgreSQL's JSON text. */
-async function page(section: ExportSection, columns: Column[], userId: string, after: string[] | null): Promise<Page> {
+const asText = { getTypeParser: () => (value: string) => value };
+
+/**
+ * The section's rows after `after` (keyset): as PostgreSQL's JSON text of each row, or as CSV
+ * lines made from each value's text (PostgreSQL's own format: no parsing on the way).
+ */
+async function page(
+  section: ExportSection,
+  columns: Column[],
+  userId: string,
+  after: string[] | null,
+  format: Format,
+): Promise<Page> {
   const selected = columns.filter((column) => !section.omit?.includes(column.name));
   const keyColumns = section.keys.map((key) => columns.find((column) => column.name === key)!);
   const keyList = keyColumns.map((column) => `t.${ident(column.name)}`).join(", ");
@@ -53,10 +67,10 @@ async function page(section: ExportSection, columns: Column[], userId: string, a
     });
     continueAfter = `AND (${keyList}) > (${placeholders.join(", ")})`;
   }
-  const outerKeys = keyColumns.map((column) => `x.${ident(column.name)}`).join(", ");
+  const values =
+    format === "json" ? ["row_to_json(x)::text"] : selected.map((column) => `x.${ident(column.name)}::text`);
   const sql = `
-    SELECT row_to_json(x)::text AS j,
-      ${keyColumns.map((column, index) => `x.${ident(column.name)}::text AS k${index}`).join(", ")}
+    SELECT ${values.join(", ")}, ${keyColumns.map((column) => `x.${ident(column.name)}::text`).join(", ")}
     FROM (
       SELECT ${selected.map((column) => `t.${ident(column.name)}`).join(", ")}
       FROM ${ident(section.table)} t
@@ -64,22 +78,38 @@ async function page(section: ExportSection, columns: Column[], userId: string, a
       ORDER BY ${keyList}
       LIMIT ${PAGE_ROWS}
     ) x
-    ORDER BY ${outerKeys}`;
-  const { rows } = await pool().query<Record<string, string>>(sql, params);
+    ORDER BY ${keyColumns.map((column) => `x.${ident(column.name)}`).join(", ")}`;
+  const { rows } = await pool().query<(string | null)[]>({
+    text: sql,
+    values: params,
+    rowMode: "array",
+    types: asText,
+  });
   const last = rows.at(-1);
   return {
-    json: rows.map((row) => row.j!),
-    last: rows.length === PAGE_ROWS && last ? section.keys.map((_, index) => last[`k${index}`]!) : null,
+    rows:
+      format === "json"
+        ? rows.map((row) => row[0]!)
+        : rows.map((row) => row.slice(0, values.length).map(csvText).join(",")),
+    last: rows.length === PAGE_ROWS && last ? (last.slice(values.length) as string[]) : null,
   };
 }
 
-async function* sectionRows(section: ExportSection, columns: Column[], userId: string): AsyncGenerator<string[]> {
-  let after: string[] | null = null;
-  do {
-    const result: Page = await page(section, columns, userId, after);
-    if (result.json.length) yield result.json;
-    after = result.last;
-  } while (after);
+const csvText = (value: string | null) => (value === null ? "" : csvCell(value));
+
+/** The section's rows page by page; the next page is already being read while one is used. */
+async function* sectionRows(
+  section: ExportSection,
+  columns: Column[],
+  userId: string,
+  format: Format,
+): AsyncGenerator<string[]> {
+  let next: Promise<Page> | null = page(section, columns, userId, null, format);
+  while (next) {
+    const result: Page = await next;
+    next = result.last ? page(section, columns, userId, result.last, format) : null;
+    if (result.rows.length) yield result.rows;
+  }
 }
 
 function csvValue(value: unknown): string {
@@ -119,13 +149,13 @@ export async function exportZip({ userId, generatedAt }: ExportContents): Promis
       yield `,${JSON.stringify(section.name)}:`;
       if (single) {
         let first: string | null = null;
-        for await (const rows of sectionRows(section, columnsOf(section), userId)) first ??= rows[0] ?? null;
+        for await (const rows of sectionRows(section, columnsOf(section), userId, "json")) first ??= rows[0] ?? null;
         yield first ?? "null";
         continue;
       }
       yield "[";
       let separator = "";
-      for await (const rows of sectionRows(section, columnsOf(section), userId)) {
+      for await (const rows of sectionRows(section, columnsOf(section), userId, "json")) {
         yield separator + rows.join(",");
         separator = ",";
       }
@@ -139,13 +169,8 @@ export async function exportZip({ userId, generatedAt }: ExportContents): Promis
       .filter((column) => !section.omit?.includes(column.name))
       .map((column) => column.name);
     yield names.map(csvCell).join(",") + "\r\n";
-    for await (const rows of sectionRows(section, columnsOf(section), userId)) {
-      let chunk = "";
-      for (const json of rows) {
-        const row = JSON.parse(json) as Record<string, unknown>;
-        chunk += names.map((name) => csvValue(row[name])).join(",") + "\r\n";
-      }
-      yield chunk;
+    for await (const lines of sectionRows(section, columnsOf(section), userId, "csv")) {
+      yield lines.join("\r\n") + "\r\n";
     }
   }
 
@@ -154,7 +179,9 @@ export async function exportZip({ userId, generatedAt }: ExportContents): Promis
   const failOutput = (error: Error) => output.destroy(error);
   zip.on("error", failOutput);
   const lazy = (name: string, make: () => AsyncGenerator<string>) =>
-    zip.addReadStreamLazy(name, { mtime }, (callback) => callback(null, Readable.from(make()).on("error", failOutput)));
+    zip.addReadStreamLazy(name, { mtime, compressionLevel: COMPRESSION_LEVEL }, (callback) =>
+      callback(null, Readable.from(make()).on("error", failOutput)),
+    );
 
   zip.addBuffer(Buffer.from(readme(kycCase?.documents.length ?? 0), "utf8"), "README.txt", { mtime });
   lazy("data.json", dataJson);

@@ -3,9 +3,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/activity/record";
-import { appLink } from "@/lib/auth/accounts";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { enqueue } from "@/lib/jobs/queue";
 import { sendMail } from "@/lib/mail/send-mail";
 import { exportForRecipientMail, exportReadyMail } from "@/lib/mail/templates";
@@ -86,7 +86,9 @@ export async function buildExport(requestId: string, now: Date = new Date()): Pr
     await deleteEncryptedFile(stored.storageKey);
     throw error;
   }
-  await sendMail(exportReadyMail(request.user.email, appLink(routes.dashboard.privacy), expiresAt));
+  await sendMail(
+    exportReadyMail(request.user.email, new URL(routes.dashboard.privacy, env().APP_URL).toString(), expiresAt),
+  );
   return { exportId };
 }
 
@@ -117,9 +119,8 @@ export async function openExportForOwner(
  */
 export async function sendExportToRecipient(requestId: string, actorId: string): Promise<void> {
   const now = new Date();
-  const rows = await db.$queryRaw<{ recipient: string | null }[]>`
-    SELECT to_jsonb(r) ->> 'recipientEmail' AS recipient FROM "PrivacyRequest" r WHERE r.id = ${requestId}::uuid`;
-  const recipient = rows[0]?.recipient;
+  const recipient = (await db.privacyRequest.findUnique({ where: { id: requestId }, select: { recipientEmail: true } }))
+    ?.recipientEmail;
   if (!recipient) throw new UserError("This request names no recipient to send the export to.");
   const found = await db.dataExport.findFirst({
     where: { requestId, expiresAt: { gt: now } },
@@ -142,9 +143,6 @@ export async function sendExportToRecipient(requestId: string, actorId: string):
     },
     { ip: null, userAgent: null },
   );
-  await db.privacyRequestEvent.create({
-    data: { requestId, actorId, type: "export_sent", note: "Your export was sent to the recipient you named." },
-  });
 }
 
 /** Deletes exports past their expiry: the file first, then the row. Returns how many. */

@@ -59,6 +59,14 @@ export const EXPORT_SECTIONS: ExportSection[] = [
     keys: ["createdAt", "id"],
   },
   {
+    name: "terms_acceptances",
+    table: "TermsAcceptance",
+    description: "Which versions of our terms of service you accepted, when and from where.",
+    covers: ["TermsAcceptance.user"],
+    scope: OWN,
+    keys: ["acceptedAt", "id"],
+  },
+  {
     name: "activity",
     table: "ActivityEvent",
     description:
