@@ -8,6 +8,9 @@ export const routes = {
   home: "/",
   plans: "/#plans",
   privacy: "/privacy",
+  privacyCookies: "/privacy#cookies",
+  terms: "/terms",
+  termsVersion: (version: string) => `/terms/${version}`,
   product: (slug: string) => `/products/${slug}`,
   checkout: (slug: string, th?: number) => `/checkout/${slug}${th ? `?th=${th}` : ""}`,
 
@@ -31,6 +34,7 @@ export const routes = {
     withdrawals: "/dashboard/withdrawals",
     kyc: "/dashboard/kyc",
     security: "/dashboard/security",
+    settings: "/dashboard/settings",
     passwordChanged: "/dashboard/security?changed=password",
     staffTwoFactor: "/dashboard/security?required=staff-2fa",
   },
@@ -55,6 +59,8 @@ export const routes = {
   },
 
   api: {
+    consent: "/api/consent",
+    analytics: "/api/analytics",
     kycDocument: (id: string) => `/api/kyc/documents/${id}`,
     kycSubmission: "/api/kyc/submission",
     contractSettlementsCsv: (id: string) => `/api/contracts/${id}/settlements`,

@@ -134,3 +134,16 @@ export function outageExtendedMail(to: string, outage: { hoursLost: number; ends
     text: `The machines of one of your contracts stopped for ${hours} hour(s) (${outage.reason}).\n\nYou are not credited for those hours; instead your contract runs ${hours} hour(s) longer and now ends ${end} UTC. The details are on the contract's page in your dashboard.\n`,
   };
 }
+
+/** Marketing: a new plan is on sale. Only ever sent through sendMarketingMail. */
+export function newPlanMail(
+  to: string,
+  plan: { title: string; durationDays: number; link: string },
+  preferencesLink: string,
+): Mail {
+  return {
+    to,
+    subject: `New on Hashwork: ${plan.title}`,
+    text: `A new hashrate plan is on sale: ${plan.title}, running for ${plan.durationDays} days.\n\nSee its prices and the estimated daily output:\n\n${plan.link}\n\nYou get this email because you asked for news about new plans. To stop it, switch off marketing email in your settings:\n\n${preferencesLink}\n`,
+  };
+}
