@@ -15,7 +15,7 @@
         credentials: "same-origin",
         keepalive: true,
       }).catch(function () {});
-    } catch (error) {
+    } catch {
       // A failed count is never the visitor's problem.
     }
   }

@@ -11,7 +11,11 @@ import { routes } from "@/lib/routes";
 
 const link = (path: string) => new URL(path, env().APP_URL).toString();
 
-/** Emails each subscriber once about an on-sale plan; returns how many were sent. */
+/**
+ * Emails the subscribers about an on-sale plan; returns how many were sent. A plan is announced
+ * once: the audit entry claims it (under a lock on the plan) before any mail leaves, so a double
+ * click or two admins at once send one announcement.
+ */
 export async function announcePlan(productId: string, actorId: string, request: RequestInfo): Promise<number> {
   const product = await db.product.findUnique({
     where: { id: productId },
@@ -19,6 +23,21 @@ export async function announcePlan(productId: string, actorId: string, request: 
   });
   if (!product) throw new UserError("That plan does not exist.");
   if (product.status !== "on_sale") throw new UserError("Only a plan on sale can be announced.");
+  const claimed = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Product" WHERE id = ${product.id}::uuid FOR UPDATE`;
+    const earlier = await tx.auditLog.findFirst({
+      where: { action: "product.announce", targetType: "product", targetId: product.id },
+      select: { id: true },
+    });
+    if (earlier) return false;
+    await recordAudit(
+      { actorId, action: "product.announce", targetType: "product", targetId: product.id },
+      request,
+      tx,
+    );
+    return true;
+  });
+  if (!claimed) throw new UserError("This plan was already announced to subscribers.");
   // Candidates only; sendMarketingMail decides for each one.
   const candidates = await db.user.findMany({
     where: { marketingOptIn: true, processingRestrictedAt: null, status: { in: ["active", "restricted"] } },
@@ -36,9 +55,5 @@ export async function announcePlan(productId: string, actorId: string, request: 
     );
     if (mailed) sent += 1;
   }
-  await recordAudit(
-    { actorId, action: "product.announce", targetType: "product", targetId: product.id, details: { sent } },
-    request,
-  );
   return sent;
 }

@@ -7,6 +7,8 @@ const PUBLIC = [
   "/",
   "/products/antminer-s19-pro-20-days",
   "/privacy",
+  "/terms",
+  "/terms/2026-01-15",
   "/sign-in",
   "/sign-up",
   "/reset-password",
@@ -20,6 +22,7 @@ const CUSTOMER = [
   "/dashboard/withdrawals",
   "/dashboard/kyc",
   "/dashboard/security",
+  "/dashboard/settings",
   "/checkout/antminer-s19-pro-20-days",
 ];
 const ADMIN = [
