@@ -14,7 +14,15 @@
         body: JSON.stringify({ path: window.location.pathname.slice(0, 200) }),
         credentials: "same-origin",
         keepalive: true,
-      }).catch(function () {});
+      })
+        .then(function (response) {
+          // Refused (consent withdrawn, or the account restricted): stop, and let the page know.
+          if (response.status === 403) {
+            window.hashworkAnalytics.stop();
+            window.dispatchEvent(new Event("hashwork:analytics-refused"));
+          }
+        })
+        .catch(function () {});
     } catch {
       // A failed count is never the visitor's problem.
     }

@@ -11,6 +11,7 @@ import type { CookieState } from "@/lib/privacy/cookies/state";
 
 const SCRIPT_ID = "hashwork-analytics";
 const PAGE_VIEW_EVENT = "hashwork:pageview";
+const REFUSED_EVENT = "hashwork:analytics-refused";
 
 type Allowed = Pick<CookieState, "analytics" | "advertising">;
 type Phase = "checking" | "ask" | "decided";
@@ -74,8 +75,11 @@ export function CookieBanner() {
   const restricted = server?.restricted ?? false;
   useAnalyticsScript(phase === "decided" && allowed.analytics);
 
+  // Asks the server what this browser may run: on load when a choice cookie exists, and again
+  // when the beacon is refused (signed in to a restricted account, say).
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
-    if (!hasChoiceCookie) return;
+    if (!hasChoiceCookie && asked === 0) return;
     let live = true;
     fetch(routes.api.consent, { cache: "no-store", credentials: "same-origin" })
       .then((response) => (response.ok ? (response.json() as Promise<CookieState>) : null))
@@ -88,7 +92,12 @@ export function CookieBanner() {
     return () => {
       live = false;
     };
-  }, [hasChoiceCookie]);
+  }, [hasChoiceCookie, asked]);
+  useEffect(() => {
+    const askAgain = () => setAsked((count) => count + 1);
+    window.addEventListener(REFUSED_EVENT, askAgain);
+    return () => window.removeEventListener(REFUSED_EVENT, askAgain);
+  }, []);
 
   const close = useCallback(() => {
     setOpen(false);
