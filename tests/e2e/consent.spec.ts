@@ -160,9 +160,10 @@ test.describe("cookie banner", () => {
       await context.clearCookies();
       await context.addCookies([consentCookie(baseURL!, encodeURIComponent(forged))]);
       const seen = watchAnalytics(page);
+      const answer = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/consent");
       await page.goto("/");
+      expect(await (await answer).json()).toMatchObject({ decided: false, analytics: false });
       await expect(page.getByRole("dialog", { name: "Cookies on Hashwork" })).toBeVisible();
-      await page.waitForLoadState("networkidle");
       expect(seen.scripts, forged).toBe(0);
       const beacon = await page.request.post("/api/analytics", { data: { path: "/" }, headers: { origin: baseURL! } });
       expect(beacon.status(), forged).toBe(403);
@@ -209,7 +210,7 @@ test("sign-up records the terms version accepted, and its link opens the terms",
   await page.getByLabel("Password").fill("copper-lantern-orbit-57");
   await page.getByRole("checkbox", { name: /I accept the terms/ }).check();
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible({ timeout: 15_000 });
   const rows = await query<{ version: string; source: string; ip: string | null }>(
     `SELECT t.version, t.source, t.ip FROM "TermsAcceptance" t JOIN "User" u ON u.id = t."userId" WHERE u.email = $1`,
     [email],
@@ -251,7 +252,7 @@ test("a newer version of the terms is shown on the dashboard until accepted; for
     form.appendChild(extra);
   }, other.id);
   await notice.getByRole("button", { name: "Accept the new terms" }).click();
-  await expect(notice.getByRole("alert")).toContainText("terms of service changed");
+  await expect(notice.getByText(/terms of service changed/)).toBeVisible({ timeout: 15_000 });
   const versions = async (userId: string) =>
     (
       await query<{ version: string }>(`SELECT version FROM "TermsAcceptance" WHERE "userId" = $1 ORDER BY version`, [
@@ -262,7 +263,7 @@ test("a newer version of the terms is shown on the dashboard until accepted; for
 
   await page.reload();
   await page.getByRole("button", { name: "Accept the new terms" }).click();
-  await expect(page.getByText("Thank you: you accepted the new terms of service.")).toBeVisible();
+  await expect(page.getByText("Thank you: you accepted the new terms of service.")).toBeVisible({ timeout: 15_000 });
   expect(await versions(account.id)).toEqual([OLDER_TERMS, CURRENT_TERMS.id]);
   expect(await versions(other.id)).toEqual([CURRENT_TERMS.id]);
   await page.goto("/dashboard/contracts");
@@ -291,7 +292,7 @@ test("communication preferences: transactional mail always on, marketing on and 
   const marketing = page.getByRole("checkbox", { name: /News about new plans/ });
   await marketing.check();
   await page.getByRole("button", { name: "Save preferences" }).click();
-  await expect(page.getByText("Saved: we will email you about new plans.")).toBeVisible();
+  await expect(page.getByText("Saved: we will email you about new plans.")).toBeVisible({ timeout: 15_000 });
   const history = page.getByRole("region", { name: "Your consent choices, newest first" });
   await expect(history.getByRole("row")).toHaveCount(2);
   await expect(history.getByRole("row").nth(1)).toContainText(
@@ -301,7 +302,7 @@ test("communication preferences: transactional mail always on, marketing on and 
   await page.reload();
   await page.getByRole("checkbox", { name: /News about new plans/ }).uncheck();
   await page.getByRole("button", { name: "Save preferences" }).click();
-  await expect(page.getByText("Saved: no more marketing email.")).toBeVisible();
+  await expect(page.getByText("Saved: no more marketing email.")).toBeVisible({ timeout: 15_000 });
   await expect(history.getByRole("row")).toHaveCount(3);
   expect(
     (await query<{ marketingOptIn: boolean }>(`SELECT "marketingOptIn" FROM "User" WHERE id = $1`, [account.id]))[0],
@@ -323,7 +324,7 @@ test("communication preferences: transactional mail always on, marketing on and 
     }
   }, other.id);
   await page.getByRole("button", { name: "Save preferences" }).click();
-  await expect(page.getByRole("alert")).toContainText("Please correct the highlighted fields.");
+  await expect(page.getByText("Please correct the highlighted fields.")).toBeVisible({ timeout: 15_000 });
   const rows = async (userId: string) =>
     Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "Consent" WHERE "userId" = $1`, [userId]))[0]!.n);
   expect(await rows(account.id)).toBe(2);
@@ -349,13 +350,19 @@ test("a restriction shows what stopped and why, and stops analytics and marketin
   await signIn(page, restricted);
   await expect(page.locator("script[src='/analytics.js']")).toHaveCount(0);
   seen.scripts = 0;
+  const answer = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/consent");
   await page.goto("/dashboard/settings");
+  expect(await (await answer).json()).toEqual({
+    decided: true,
+    analytics: false,
+    advertising: false,
+    restricted: true,
+  });
   const summary = page.getByRole("region", { name: "Processing is restricted" });
   await expect(summary).toContainText("marketing email, analytics and advertising");
   await expect(summary.getByRole("heading", { name: "What continues, and why" })).toBeVisible();
   await expect(summary).toContainText("Running your contracts");
   await expect(page.getByRole("checkbox", { name: /News about new plans/ })).toBeDisabled();
-  await page.waitForLoadState("networkidle");
   expect(seen.scripts).toBe(0);
   const before = await allViews();
   expect(
@@ -363,7 +370,7 @@ test("a restriction shows what stopped and why, and stops analytics and marketin
   ).toBe(403);
   expect(await allViews()).toBe(before);
   // Switching analytics on from the banner is refused while restricted.
-  await page.getByRole("button", { name: "Cookie settings" }).click();
+  await page.getByRole("button", { name: "Change cookie settings" }).click();
   await expect(page.getByRole("dialog").getByRole("checkbox", { name: /Analytics/ })).toBeDisabled();
   await expect(page.getByRole("dialog").getByRole("button", { name: "Accept all" })).toBeDisabled();
 
@@ -376,7 +383,7 @@ test("a restriction shows what stopped and why, and stops analytics and marketin
   await signIn(adminPage, await createAccount("admin"));
   await adminPage.goto(`/admin/products/${product!.id}`);
   await adminPage.getByRole("button", { name: "Email subscribers" }).click();
-  await expect(adminPage.getByText(/Announced to \d+ subscribers?\./)).toBeVisible();
+  await expect(adminPage.getByText(/Announced to \d+ subscribers?\./)).toBeVisible({ timeout: 15_000 });
   const mail = await waitForMail(subscriber.email, /New on Hashwork: Announced plan/);
   expect(mail.text).toContain("/dashboard/settings");
   await expect(waitForMail(restricted.email, /New on Hashwork/, 1_500)).rejects.toThrow(/No mail/);
