@@ -92,14 +92,16 @@ export function TermsDocument({ version, current }: { version: TermsVersion; cur
             <li key={entry.id}>
               {entry.id === version.id ? (
                 <span aria-current="page" className="font-medium">
-                  {termsDate(entry)} {entry.id === current.id ? "(in force)" : ""}
+                  {termsDate(entry)}
+                  {entry.id === current.id ? " (in force)" : ""}
                 </span>
               ) : (
                 <Link
                   href={entry.id === current.id ? routes.terms : routes.termsVersion(entry.id)}
                   className={linkClass}
                 >
-                  {termsDate(entry)} {entry.id === current.id ? "(in force)" : ""}
+                  {termsDate(entry)}
+                  {entry.id === current.id ? " (in force)" : ""}
                 </Link>
               )}
             </li>
