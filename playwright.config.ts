@@ -14,8 +14,11 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 30_000,
   reporter: [["list"], ["json"]],
+  // Visitors start having chosen essential cookies only (tests/e2e/support/global-setup.ts).
+  globalSetup: "./tests/e2e/support/global-setup.ts",
   use: {
     baseURL,
+    storageState: "test-results/e2e-storage-state.json",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CookieSettingsButton } from "@/components/privacy/cookie-settings-button";
 import { routes } from "@/lib/routes";
 
 export function SiteFooter() {
@@ -9,7 +10,7 @@ export function SiteFooter() {
           © {new Date().getUTCFullYear()} Hashwork. Mining output is an estimate: difficulty and the BTC price change.
         </p>
         <nav aria-label="Footer">
-          <ul className="flex gap-5">
+          <ul className="flex flex-wrap gap-x-5 gap-y-2">
             <li>
               <Link href={routes.privacy} className="hover:text-fg">
                 Privacy policy
@@ -19,6 +20,14 @@ export function SiteFooter() {
               <Link href={routes.dashboard.privacy} className="hover:text-fg">
                 Privacy centre
               </Link>
+            </li>
+            <li>
+              <Link href={routes.terms} className="hover:text-fg">
+                Terms of service
+              </Link>
+            </li>
+            <li>
+              <CookieSettingsButton className="cursor-pointer hover:text-fg" />
             </li>
             <li>
               <Link href={routes.plans} className="hover:text-fg">

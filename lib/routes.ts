@@ -8,6 +8,9 @@ export const routes = {
   home: "/",
   plans: "/#plans",
   privacy: "/privacy",
+  privacyCookies: "/privacy#cookies",
+  terms: "/terms",
+  termsVersion: (version: string) => `/terms/${version}`,
   product: (slug: string) => `/products/${slug}`,
   checkout: (slug: string, th?: number) => `/checkout/${slug}${th ? `?th=${th}` : ""}`,
 
@@ -33,6 +36,7 @@ export const routes = {
     security: "/dashboard/security",
     privacy: "/dashboard/privacy",
     privacyRequest: (id: string) => `/dashboard/privacy#request-${id}`,
+    settings: "/dashboard/settings",
     passwordChanged: "/dashboard/security?changed=password",
     staffTwoFactor: "/dashboard/security?required=staff-2fa",
   },
@@ -65,6 +69,8 @@ export const routes = {
   },
 
   api: {
+    consent: "/api/consent",
+    analytics: "/api/analytics",
     kycDocument: (id: string) => `/api/kyc/documents/${id}`,
     kycSubmission: "/api/kyc/submission",
     contractSettlementsCsv: (id: string) => `/api/contracts/${id}/settlements`,

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { SectionNav } from "@/components/dashboard/section-nav";
 import { PageFrame } from "@/components/layout/page-frame";
+import { TermsNotice } from "@/components/privacy/terms-notice";
 import { requireUser } from "@/lib/auth/session";
+import { termsDate } from "@/lib/privacy/terms";
+import { termsToAccept } from "@/lib/privacy/terms/queries";
 import { routes } from "@/lib/routes";
 
 const NAV = [
@@ -13,17 +16,24 @@ const NAV = [
   { href: routes.dashboard.kyc, label: "Identity" },
   { href: routes.dashboard.security, label: "Security" },
   { href: routes.dashboard.privacy, label: "Privacy" },
+  { href: routes.dashboard.settings, label: "Settings" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser(routes.dashboard.home);
+  const newTerms = await termsToAccept(user.id);
   return (
     <PageFrame account={{ email: user.email, home: routes.dashboard.home }}>
       <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 md:flex-row">
         <div className="space-y-4 md:w-48">
           <SectionNav label="Dashboard" items={NAV} />
         </div>
-        <div className="min-w-0 flex-1">{children}</div>
+        <div className="min-w-0 flex-1 space-y-6">
+          {newTerms ? (
+            <TermsNotice version={newTerms.id} date={termsDate(newTerms)} changes={newTerms.changes} />
+          ) : null}
+          <div>{children}</div>
+        </div>
       </div>
     </PageFrame>
   );

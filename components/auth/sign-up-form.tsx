@@ -10,7 +10,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { routes } from "@/lib/routes";
 import { EmailField } from "./email-field";
 
-export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignUpForm({ callbackUrl, termsVersion }: { callbackUrl?: string; termsVersion: string }) {
   const [state, action] = useActionState(signUpAction, null);
   const [email, setEmail] = useState("");
   const [acceptTerms, setAcceptTerms] = useState(false);
@@ -37,7 +37,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
             aria-describedby={fieldErrors(state, "acceptTerms") ? "terms-error" : undefined}
           />
           <span>
-            I accept the terms of service and the{" "}
+            I accept the{" "}
+            <Link href={routes.terms} className="text-accent-ink underline underline-offset-4">
+              terms of service
+            </Link>{" "}
+            and the{" "}
             <Link href={routes.privacy} className="text-accent-ink underline underline-offset-4">
               privacy policy
             </Link>
@@ -60,6 +64,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         />
         <span>Send me occasional news about new plans (optional; you can stop any time).</span>
       </label>
+      <input type="hidden" name="termsVersion" value={termsVersion} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
     </ActionForm>

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
 import { UserError } from "@/lib/errors";
+import { CURRENT_TERMS } from "@/lib/privacy/terms";
+import { acceptTerms, TERMS_CHANGED_MESSAGE } from "@/lib/privacy/terms/acceptance";
 import { alreadyRegisteredMail, passwordChangedMail, verifyEmailMail } from "@/lib/mail/templates";
 import type { SignUpInput } from "@/lib/validation/auth";
 import { isEmailTokenUsable, issueEmailToken, redeemEmailToken, voidEmailTokens } from "./email-tokens";
@@ -48,6 +50,10 @@ export async function setPassword(
 export async function signUp(input: SignUpInput, request: RequestInfo): Promise<void> {
   const problem = await passwordProblem(input.password, [input.email, ...input.email.split(/[@.]/)]);
   if (problem) throw new UserError(problem, { password: [problem] });
+  // The box accepts the version the form showed; a newer one must be read first.
+  if (input.termsVersion !== CURRENT_TERMS.id) {
+    throw new UserError(TERMS_CHANGED_MESSAGE, { acceptTerms: [TERMS_CHANGED_MESSAGE] });
+  }
   await consumeLimit("signUpPerIp", request.ip ?? "unknown");
 
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -56,14 +62,20 @@ export async function signUp(input: SignUpInput, request: RequestInfo): Promise<
     return;
   }
   const marketing = input.marketingOptIn === "on";
-  const user = await db.user.create({
-    data: {
-      email: input.email,
-      passwordHash: await hashPassword(input.password),
-      marketingOptIn: marketing,
-      consents: { create: { purpose: "marketing", granted: marketing, source: "sign_up" } },
-    },
-    select: { id: true, email: true },
+  const passwordHash = await hashPassword(input.password);
+  const where = { ip: request.ip, userAgent: request.userAgent?.slice(0, 300) ?? null };
+  const user = await db.$transaction(async (tx) => {
+    const created = await tx.user.create({
+      data: {
+        email: input.email,
+        passwordHash,
+        marketingOptIn: marketing,
+        consents: { create: { purpose: "marketing", granted: marketing, source: "sign_up", ...where } },
+      },
+      select: { id: true, email: true },
+    });
+    await acceptTerms(created.id, input.termsVersion, "sign_up", request, tx);
+    return created;
   });
   await recordActivity(user.id, "sign_up", request);
   await sendVerificationEmail(user);

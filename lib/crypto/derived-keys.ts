@@ -13,6 +13,7 @@ export const KEY_PURPOSES = [
   "second-factor-challenge", // the cookie that remembers a passed password step
   "recovery-code", // keyed hashes of 2FA recovery codes
   "kyc-id-number", // keyed hashes of ID numbers, to find duplicates without decrypting
+  "consent-cookie", // the signature of the cookie that keeps a browser's cookie choice
 ] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 

@@ -226,3 +226,16 @@ export function accountClosedMail(to: string, eraseBy: Date): Mail {
     text: `Your Hashwork account is closed: it can no longer be signed in to, and every session was ended.\n\nYour personal data is erased by ${by}. If you made transactions, the law makes us keep their records for 5 years after closure; they are kept pseudonymised and encrypted, then deleted.\n\nIf you did not ask for this, contact support at once.\n`,
   };
 }
+
+/** Marketing: a new plan is on sale. Only ever sent through sendMarketingMail. */
+export function newPlanMail(
+  to: string,
+  plan: { title: string; durationDays: number; link: string },
+  preferencesLink: string,
+): Mail {
+  return {
+    to,
+    subject: `New on Hashwork: ${plan.title}`,
+    text: `A new hashrate plan is on sale: ${plan.title}, running for ${plan.durationDays} days.\n\nSee its prices and the estimated daily output:\n\n${plan.link}\n\nYou get this email because you asked for news about new plans. To stop it, switch off marketing email in your settings:\n\n${preferencesLink}\n`,
+  };
+}

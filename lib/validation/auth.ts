@@ -25,6 +25,8 @@ export const signUpInput = z.object({
   email: emailField,
   password: newPassword,
   acceptTerms: z.literal("on", { error: "Accept the terms and the privacy policy to create an account." }),
+  // The version of the terms of service the form showed (lib/privacy/terms).
+  termsVersion: z.string({ error: "Reload the page and accept the terms again." }).max(20),
   marketingOptIn: checkbox,
   callbackUrl: z.string().max(500).optional(),
 });

@@ -54,3 +54,5 @@ export const productStatusInput = z.object({
   id: z.uuid("Unknown product."),
   status: z.enum(["on_sale", "sold_out", "archived"], { error: "Choose a status." }),
 });
+
+export const announcePlanInput = z.object({ id: z.uuid("Unknown product.") });

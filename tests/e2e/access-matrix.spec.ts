@@ -182,6 +182,29 @@ test.describe("access matrix", () => {
       },
     },
     {
+      name: "announce a plan to subscribers",
+      setup: async () => {
+        const [product] = await query<{ id: string }>(
+          `INSERT INTO "Product" (id, slug, title, "machineModel", "machineHashrateThs", "efficiencyJPerTh", "electricityUsdPerKwh", "durationDays", "hashrateFeePerTh", "serviceFeePerThDay", "poolFeeBps", "inventoryTh", "minOrderTh", "maxOrderTh", status, "updatedAt")
+           VALUES (gen_random_uuid(), 'matrix-' || substr(md5(random()::text), 1, 8), 'Matrix plan', 'Antminer S19', 95, 34.5, 0.06, 10, 0.1, 0.05, 250, 100, 1, 100, 'on_sale', now()) RETURNING id`,
+        );
+        return {
+          path: `/admin/products/${product!.id}`,
+          fill: async () => {},
+          button: "Email subscribers",
+          changed: async () =>
+            Number(
+              (
+                await query<{ n: string }>(
+                  `SELECT count(*) AS n FROM "AuditLog" WHERE action = 'product.announce' AND "targetId" = $1`,
+                  [product!.id],
+                )
+              )[0]!.n,
+            ) > 0,
+        };
+      },
+    },
+    {
       name: "record an outage",
       setup: async () => {
         const reason = `matrix outage ${Math.random().toString(36).slice(2, 10)}`;

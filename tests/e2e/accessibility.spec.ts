@@ -7,6 +7,8 @@ const PUBLIC = [
   "/",
   "/products/antminer-s19-pro-20-days",
   "/privacy",
+  "/terms",
+  "/terms/2026-01-15",
   "/sign-in",
   "/sign-up",
   "/reset-password",
@@ -21,6 +23,7 @@ const CUSTOMER = [
   "/dashboard/kyc",
   "/dashboard/security",
   "/dashboard/privacy",
+  "/dashboard/settings",
   "/checkout/antminer-s19-pro-20-days",
 ];
 const ADMIN = [

@@ -29,13 +29,31 @@ test("every page, found or not, loads with no console error or CSP violation, si
     await page.waitForLoadState("networkidle");
     expect(errors, `console on ${path}`).toEqual([]);
   };
-  for (const path of ["/", "/products/antminer-s19-pro-20-days", "/privacy", "/sign-in", "/sign-up", "/reset-password"])
+  for (const path of [
+    "/",
+    "/products/antminer-s19-pro-20-days",
+    "/privacy",
+    "/terms",
+    "/terms/2026-01-15",
+    "/sign-in",
+    "/sign-up",
+    "/reset-password",
+  ])
     await visit(path, 200);
-  for (const path of ["/no-such-page", "/products/no-such-plan", "/sign-in/no-such-step", "/sign-up/x/y", "/checkout"])
+  for (const path of [
+    "/no-such-page",
+    "/products/no-such-plan",
+    "/sign-in/no-such-step",
+    "/sign-up/x/y",
+    "/checkout",
+    "/terms/1999-01-01",
+    "/terms/%3Cscript%3E",
+  ])
     await visit(path, 404);
 
   await signIn(page, await createAccount("customer"));
-  for (const path of ["/dashboard", "/dashboard/orders", "/checkout/antminer-s19-pro-20-days"]) await visit(path, 200);
+  for (const path of ["/dashboard", "/dashboard/orders", "/dashboard/settings", "/checkout/antminer-s19-pro-20-days"])
+    await visit(path, 200);
   for (const path of [
     "/dashboard/anything",
     "/dashboard/contracts/not-a-contract",

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf, formDataToObject } from "@/lib/actions/form-data";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { CURRENT_TERMS } from "@/lib/privacy/terms";
 import { safeCallbackUrl, signInInput, signUpInput } from "@/lib/validation/auth";
 
 function form(fields: Record<string, string>): FormData {
@@ -11,7 +12,12 @@ function form(fields: Record<string, string>): FormData {
 }
 
 describe("sign-up input", () => {
-  const valid = { email: "  Ada@Example.COM ", password: "copper-lantern-orbit-57", acceptTerms: "on" };
+  const valid = {
+    email: "  Ada@Example.COM ",
+    password: "copper-lantern-orbit-57",
+    acceptTerms: "on",
+    termsVersion: CURRENT_TERMS.id,
+  };
 
   it("normalises the email and needs the terms accepted", () => {
     const parsed = signUpInput.parse(formDataToObject(form(valid)));
@@ -23,7 +29,8 @@ describe("sign-up input", () => {
   });
 
   it.each([
-    ["missing fields", {}, ["email", "password", "acceptTerms"]],
+    ["missing fields", {}, ["email", "password", "acceptTerms", "termsVersion"]],
+    ["an over-long terms version", { ...valid, termsVersion: "x".repeat(21) }, ["termsVersion"]],
     ["an invalid email", { ...valid, email: "ada@" }, ["email"]],
     ["an email with spaces inside", { ...valid, email: "a da@example.com" }, ["email"]],
     ["an over-long email", { ...valid, email: `${"a".repeat(250)}@example.com` }, ["email"]],

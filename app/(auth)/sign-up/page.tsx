@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { CURRENT_TERMS } from "@/lib/privacy/terms";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -23,7 +24,10 @@ export default async function SignUpPage({ searchParams }: Props) {
         </>
       }
     >
-      <SignUpForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+      <SignUpForm
+        callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
+        termsVersion={CURRENT_TERMS.id}
+      />
     </AuthCard>
   );
 }

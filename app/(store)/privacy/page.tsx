@@ -59,7 +59,11 @@ const DATA_CATEGORIES: readonly DataCategory[] = [
     what: "Sign-in times, the IP address and browser used, whether two-factor authentication (2FA) is on, the secret behind your authenticator app, your recovery codes, and your activity log (sign-ins, 2FA changes, purchases and requests).",
     source: "Recorded automatically when you use your account.",
   },
-  { name: "Device and cookie data", what: "The cookies that keep you signed in.", source: "Your browser." },
+  {
+    name: "Device and cookie data",
+    what: "The cookies that keep you signed in and remember your cookie choice and, only if you allow analytics, a random analytics id with the pages you view (without any query).",
+    source: "Your browser.",
+  },
   {
     name: "Communications",
     what: "Messages you send us, your privacy requests and their history, and the emails we send you.",
@@ -478,14 +482,23 @@ export default function PrivacyPage() {
 
       <Section id="cookies">
         <P>
-          We use only essential cookies: the ones that keep you signed in and protect your sign-in. The site cannot work
-          without them.
+          Essential cookies keep you signed in, protect your sign-in and forms, and remember your cookie choice. The
+          site cannot work without them, so they are always on.
         </P>
-        <P>We do not use analytics or advertising cookies.</P>
         <P>
-          Marketing emails are sent only with your consent, and you can opt out at any time by writing to <EmailLink />.
-          Transactional emails, such as receipts and security alerts, are always on, because they are part of running
-          your account safely.
+          Analytics and advertising cookies are off until you switch them on in the cookie banner. Analytics is our own
+          page-view counter: a random id in a cookie and the path of each page you view, kept on our servers and shared
+          with nobody. We run no advertising scripts today; if we add any, they will run only with your consent. No
+          optional script is loaded before you choose, and you can change your choice at any time with “Cookie settings”
+          at the foot of every page. Your choice is kept for 6 months, then we ask again.
+        </P>
+        <P>
+          Marketing emails are sent only with your consent. Switch them on or off under{" "}
+          <Link href={routes.dashboard.settings} className={linkClass}>
+            Settings
+          </Link>{" "}
+          in your dashboard, where you also see the history of your choices. Transactional emails, such as receipts and
+          security alerts, are always on, because they are part of running your account safely.
         </P>
       </Section>
 

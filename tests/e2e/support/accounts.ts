@@ -8,6 +8,7 @@ import { hashPassword } from "../../../lib/auth/password";
 import { sealTotpSecret } from "../../../lib/auth/totp-secret";
 import { parseKeyRing } from "../../../lib/crypto/encryption";
 import type { Role } from "../../../lib/generated/prisma/enums";
+import { CURRENT_TERMS } from "../../../lib/privacy/terms";
 
 export type { Role };
 
@@ -33,6 +34,11 @@ export async function createAccount(role: Role, { twoFactor = role !== "customer
     [email, await (hash ??= hashPassword(PASSWORD)), role],
   );
   const id = row!.id;
+  // As at sign-up: the account accepted the terms in force (tests of a newer version undo this).
+  await query(
+    `INSERT INTO "TermsAcceptance" (id, "userId", version, source) VALUES (gen_random_uuid(), $1, $2, 'sign_up')`,
+    [id, CURRENT_TERMS.id],
+  );
   if (!twoFactor) return { id, email, role, totpSecret: null };
   const totpSecret = generateSecret();
   const sealed = sealTotpSecret(parseKeyRing(process.env.ENCRYPTION_KEY!), id, totpSecret);

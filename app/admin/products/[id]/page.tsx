@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
+import { AnnouncePlanButton } from "@/components/catalogue/announce-plan-button";
 import { ProductForm, ProductStatusButtons } from "@/components/catalogue/product-form";
 import { requirePermission } from "@/lib/auth/session";
 import { findProductById } from "@/lib/catalogue/queries";
@@ -51,6 +52,18 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
         </h2>
         <ProductStatusButtons id={product.id} actions={[...ACTIONS[product.status]]} />
       </section>
+      {product.status === "on_sale" ? (
+        <section aria-labelledby="announce-title" className="rounded-xl border border-line bg-surface p-5">
+          <h2 id="announce-title" className="mb-1 font-semibold">
+            Announce
+          </h2>
+          <p className="mb-3 text-sm text-muted">
+            Email the customers who chose news about new plans. Restricted accounts and objections are skipped; each
+            plan is announced once.
+          </p>
+          <AnnouncePlanButton id={product.id} />
+        </section>
+      ) : null}
       <section aria-labelledby="edit-title" className="rounded-xl border border-line bg-surface p-5">
         <h2 id="edit-title" className="mb-3 font-semibold">
           Details and prices
