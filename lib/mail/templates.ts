@@ -134,3 +134,17 @@ export function outageExtendedMail(to: string, outage: { hoursLost: number; ends
     text: `The machines of one of your contracts stopped for ${hours} hour(s) (${outage.reason}).\n\nYou are not credited for those hours; instead your contract runs ${hours} hour(s) longer and now ends ${end} UTC. The details are on the contract's page in your dashboard.\n`,
   };
 }
+
+export function accountRestrictionMail(to: string, reason: string | null): Mail {
+  return reason
+    ? {
+        to,
+        subject: "Your Hashwork account is restricted",
+        text: `An administrator restricted your Hashwork account: you can sign in and see everything, but you cannot buy or withdraw for now.\n\nReason: ${reason}\n\nYour contracts keep mining. To ask about it, use the contact form on the help page.\n`,
+      }
+    : {
+        to,
+        subject: "Your Hashwork account is no longer restricted",
+        text: "The restriction on your Hashwork account was lifted: you can buy and withdraw again.\n",
+      };
+}
