@@ -23,6 +23,7 @@ export const ACTIVITY_LABELS = {
   kyc_human_review_requested: "Human review of an automated check requested",
   payout_address_set: "BTC payout address set",
   withdrawal_requested: "BTC withdrawal requested",
+  support_ticket_opened: "Question sent to support",
 } as const;
 export type ActivityType = keyof typeof ACTIVITY_LABELS;
 

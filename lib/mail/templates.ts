@@ -148,3 +148,19 @@ export function accountRestrictionMail(to: string, reason: string | null): Mail 
         text: "The restriction on your Hashwork account was lifted: you can buy and withdraw again.\n",
       };
 }
+
+export function supportTicketReceivedMail(to: string, ticket: number, subject: string): Mail {
+  return {
+    to,
+    subject: `We received your question (ticket ${ticket})`,
+    text: `Thank you for writing to Hashwork support.\n\nYour question "${subject}" is ticket ${ticket}. A person will answer by email, usually within one working day.\n`,
+  };
+}
+
+export function supportReplyMail(to: string, ticket: number, subject: string, reply: string, closed: boolean): Mail {
+  return {
+    to,
+    subject: `Re: ${subject} (ticket ${ticket})`,
+    text: `${reply}\n\n—\nHashwork support, ticket ${ticket}.${closed ? " We closed this ticket; write again from the help page if anything is left open." : " To add something, write again from the help page and mention the ticket number."}\n`,
+  };
+}

@@ -7,6 +7,8 @@ const PUBLIC = [
   "/",
   "/products/antminer-s19-pro-20-days",
   "/privacy",
+  "/help",
+  "/help?q=withdrawal+fee",
   "/sign-in",
   "/sign-up",
   "/reset-password",
@@ -31,6 +33,8 @@ const ADMIN = [
   "/admin/products/new",
   "/admin/audit",
   "/admin/withdrawals",
+  "/admin/support",
+  "/admin/jobs",
 ];
 
 async function audit(page: import("@playwright/test").Page, paths: string[]) {
