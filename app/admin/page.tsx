@@ -181,12 +181,6 @@ export default async function AdminOverviewPage() {
                 href={routes.admin.supportByStatus("open")}
               />
               <Figure
-                label="Customers"
-                value={formatInteger(overview.customers)}
-                href={routes.admin.users}
-                hint={`${formatInteger(overview.restricted)} restricted`}
-              />
-              <Figure
                 label="Staff actions, last 24 h"
                 value={formatInteger(overview.staffActions24h)}
                 href={routes.admin.audit}

@@ -89,10 +89,13 @@ CREATE INDEX "Order_userId_createdAt_id_idx" ON "Order"("userId", "createdAt", "
 CREATE INDEX "Order_createdAt_id_idx" ON "Order"("createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Order_status_createdAt_id_idx" ON "Order"("status", "createdAt", "id");
+CREATE INDEX "Order_status_createdAt_id_totalCents_th_idx" ON "Order"("status", "createdAt", "id", "totalCents", "th");
 
 -- CreateIndex
 CREATE INDEX "Order_productId_createdAt_id_idx" ON "Order"("productId", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Contract_status_startsAt_th_idx" ON "Contract"("status", "startsAt", "th");
 
 -- CreateIndex
 CREATE INDEX "LedgerEntry_accountId_createdAt_id_amount_idx" ON "LedgerEntry"("accountId", "createdAt", "id", "amount");
@@ -126,6 +129,9 @@ DROP INDEX "AuditLog_targetType_targetId_idx";
 
 -- DropIndex
 DROP INDEX "Order_userId_createdAt_idx";
+
+-- DropIndex
+DROP INDEX "Contract_status_startsAt_idx";
 
 -- DropIndex
 DROP INDEX "LedgerEntry_accountId_createdAt_idx";
