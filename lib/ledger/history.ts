@@ -21,20 +21,22 @@ function fetchHistory(key: string, seek: Seek<Date>): Promise<Row[]> {
       : Prisma.sql`AND (e."createdAt", e.id) > (${seek.boundary.key}::timestamptz, ${seek.boundary.id}::uuid)`
     : Prisma.empty;
   const order = forward ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  // The account's id is a scalar subquery, so the planner reads the page straight off the
+  // (account, createdAt, id) index in order and stops after one page.
+  const account = Prisma.sql`(SELECT id FROM "LedgerAccount" WHERE key = ${key})`;
   return db.$queryRaw<Row[]>`
-    WITH account AS (SELECT id FROM "LedgerAccount" WHERE key = ${key}),
-    page AS (
+    WITH page AS (
       SELECT e.id, e."createdAt", e.amount, e."transactionId"
-      FROM "LedgerEntry" e JOIN account a ON e."accountId" = a.id
-      WHERE true ${boundary}
+      FROM "LedgerEntry" e
+      WHERE e."accountId" = ${account} ${boundary}
       ORDER BY e."createdAt" ${order}, e.id ${order}
       LIMIT ${seek.take}
     ),
     oldest AS (SELECT "createdAt", id FROM page ORDER BY "createdAt", id LIMIT 1),
     before AS (
       SELECT coalesce(SUM(e.amount), 0)::bigint AS total
-      FROM "LedgerEntry" e JOIN account a ON e."accountId" = a.id, oldest o
-      WHERE (e."createdAt", e.id) < (o."createdAt", o.id)
+      FROM "LedgerEntry" e, oldest o
+      WHERE e."accountId" = ${account} AND (e."createdAt", e.id) < (o."createdAt", o.id)
     )
     SELECT p.id, p."createdAt" AS at, t.description, p.amount,
            ((SELECT total FROM before) + SUM(p.amount) OVER (ORDER BY p."createdAt", p.id))::bigint AS balance_after

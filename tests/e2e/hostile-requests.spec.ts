@@ -29,13 +29,32 @@ test("every page, found or not, loads with no console error or CSP violation, si
     await page.waitForLoadState("networkidle");
     expect(errors, `console on ${path}`).toEqual([]);
   };
-  for (const path of ["/", "/products/antminer-s19-pro-20-days", "/privacy", "/sign-in", "/sign-up", "/reset-password"])
+  for (const path of [
+    "/",
+    "/products/antminer-s19-pro-20-days",
+    "/privacy",
+    "/help",
+    "/help?q=%ff%fe",
+    `/help?q=${"x".repeat(5000)}`,
+    "/sign-in",
+    "/sign-up",
+    "/reset-password",
+  ])
     await visit(path, 200);
   for (const path of ["/no-such-page", "/products/no-such-plan", "/sign-in/no-such-step", "/sign-up/x/y", "/checkout"])
     await visit(path, 404);
 
   await signIn(page, await createAccount("customer"));
-  for (const path of ["/dashboard", "/dashboard/orders", "/checkout/antminer-s19-pro-20-days"]) await visit(path, 200);
+  for (const path of [
+    "/dashboard",
+    "/dashboard/orders",
+    // A cursor is parsed, never trusted: anything else shows the first page.
+    "/dashboard/orders?cursor=%27%3B%20DROP%20TABLE",
+    `/dashboard/orders?cursor=${"A".repeat(4000)}`,
+    "/dashboard/wallet?usd=eyJrIjoxfQ&btc=%ff",
+    "/checkout/antminer-s19-pro-20-days",
+  ])
+    await visit(path, 200);
   for (const path of [
     "/dashboard/anything",
     "/dashboard/contracts/not-a-contract",
@@ -60,6 +79,7 @@ test("malformed percent-encoding in any dynamic path answers 400, never 500", as
     "/dashboard/contracts/%c0%af",
     "/admin/kyc/%ff",
     "/admin/users/%",
+    "/admin/support/%ff",
     "/%ff",
   ];
   for (const path of paths) {
