@@ -34,6 +34,11 @@ export function SiteFooter() {
                 Plans
               </Link>
             </li>
+            <li>
+              <Link href={routes.help} className="hover:text-fg">
+                Help and contact
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

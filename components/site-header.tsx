@@ -8,6 +8,7 @@ import { routes } from "@/lib/routes";
 const NAV = [
   { href: routes.plans, label: "Plans" },
   { href: "/#how-it-works", label: "How it works" },
+  { href: routes.help, label: "Help" },
   { href: routes.privacy, label: "Privacy" },
 ];
 

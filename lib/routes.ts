@@ -4,6 +4,15 @@
 const withCallback = (path: string, callbackUrl?: string) =>
   callbackUrl ? `${path}?callbackUrl=${encodeURIComponent(callbackUrl)}` : path;
 
+/** `path` with the given search params (empty and missing ones left out). */
+export function withParams(path: string, params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
 export const routes = {
   home: "/",
   plans: "/#plans",
@@ -11,6 +20,9 @@ export const routes = {
   privacyCookies: "/privacy#cookies",
   terms: "/terms",
   termsVersion: (version: string) => `/terms/${version}`,
+  help: "/help",
+  helpSearch: (q: string) => withParams("/help", { q }),
+  helpSent: (ticket: number) => `/help?sent=${ticket}#contact`,
   product: (slug: string) => `/products/${slug}`,
   checkout: (slug: string, th?: number) => `/checkout/${slug}${th ? `?th=${th}` : ""}`,
 
@@ -48,13 +60,24 @@ export const routes = {
     kycByStatus: (status: string) => `/admin/kyc?status=${status}`,
     orders: "/admin/orders",
     ordersByStatus: (status: string) => `/admin/orders?status=${status}`,
+    ordersOfCustomer: (email: string) => withParams("/admin/orders", { customer: email }),
+    ordersSince: (from: string, status = "paid") => withParams("/admin/orders", { status, from }),
     products: "/admin/products",
     newProduct: "/admin/products/new",
     product: (id: string) => `/admin/products/${id}`,
     savedProduct: (id: string) => `/admin/products/${id}?saved=1`,
     users: "/admin/users",
+    usersByStatus: (status: string) => `/admin/users?status=${status}`,
     user: (id: string) => `/admin/users/${id}`,
     audit: "/admin/audit",
+    auditOfTarget: (targetId: string) => withParams("/admin/audit", { target: targetId }),
+    ordersOfProduct: (productId: string) => withParams("/admin/orders", { product: productId }),
+    ordersWithContract: (contract: string) => withParams("/admin/orders", { contract }),
+    jobs: "/admin/jobs",
+    jobsByState: (state: string) => `/admin/jobs?state=${state}`,
+    support: "/admin/support",
+    supportByStatus: (status: string) => `/admin/support?status=${status}`,
+    supportTicket: (id: string) => `/admin/support/${id}`,
     withdrawals: "/admin/withdrawals",
     market: "/admin/market",
     outages: "/admin/outages",

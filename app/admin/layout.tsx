@@ -13,9 +13,11 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: routes.admin.products, label: "Products", permission: "products.manage" },
   { href: routes.admin.withdrawals, label: "Withdrawals", permission: "withdrawals.manage" },
   { href: routes.admin.users, label: "Users", permission: "users.manage" },
+  { href: routes.admin.support, label: "Support", permission: "support.handle" },
   { href: routes.admin.market, label: "Market data", permission: "market.manage" },
   { href: routes.admin.outages, label: "Outages", permission: "outages.manage" },
   { href: routes.admin.audit, label: "Audit log", permission: "audit.read" },
+  { href: routes.admin.jobs, label: "Failed jobs", permission: "admin.overview" },
 ];
 
 // Staff only; each page below checks its own permission too.

@@ -1,32 +1,73 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { consoleOverview } from "@/lib/console/queries";
+import { formatUtcDate, formatUtcDateTime } from "@/lib/format/date";
 import { formatInteger } from "@/lib/format/number";
-import { formatUtcDate } from "@/lib/format/date";
 import { kycQueueSummary } from "@/lib/kyc/queries";
 import { pendingCredits } from "@/lib/ledger/credit-balance";
-import { consoleOverview } from "@/lib/users/queries";
-import { routes } from "@/lib/routes";
-import { pendingWithdrawalCount } from "@/lib/withdrawals/queries";
 import { daysMissingSnapshot, hasTodaysSnapshot } from "@/lib/market/queries";
-import { EmptyState } from "@/components/ui/empty-state";
+import { formatBtc, formatUsd } from "@/lib/money/format";
 import { privacySummary } from "@/lib/privacy/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Staff console" };
 
+const card = "rounded-xl border border-line bg-surface p-5";
+
+// A figure that links to the list it counts.
+function Figure({
+  label,
+  value,
+  href,
+  hint,
+  alert,
+  testId,
+}: {
+  label: string;
+  value: string;
+  href: string;
+  hint?: ReactNode;
+  alert?: boolean;
+  testId?: string;
+}) {
+  return (
+    <div className={`${card} ${alert ? "border-red-400 dark:border-red-500/60" : ""}`} data-testid={testId}>
+      <dt className="text-sm text-muted">{label}</dt>
+      <dd className="mt-1">
+        <Link
+          href={href}
+          className={`text-2xl font-semibold tabular-nums underline-offset-4 hover:underline ${alert ? "text-red-700 dark:text-red-400" : ""}`}
+        >
+          {value}
+        </Link>
+        {hint ? (
+          <span className={`block text-xs ${alert ? "text-red-700 dark:text-red-400" : "text-subtle"}`}>{hint}</span>
+        ) : null}
+      </dd>
+    </div>
+  );
+}
+
 export default async function AdminOverviewPage() {
   const user = await requirePermission("staff.console", routes.admin.home);
-  const kyc = can(user.role, "kyc.review") ? await kycQueueSummary() : null;
-  const overview = can(user.role, "admin.overview") ? await consoleOverview() : null;
-  const credits = can(user.role, "users.manage") ? await pendingCredits() : [];
-  const withdrawals = can(user.role, "withdrawals.manage") ? await pendingWithdrawalCount() : null;
-  const privacy = can(user.role, "privacy.handle") ? await privacySummary() : null;
-  const market = can(user.role, "market.manage")
-    ? { today: await hasTodaysSnapshot(), missing: await daysMissingSnapshot() }
-    : null;
+  const isAdmin = can(user.role, "admin.overview");
+  const [overview, kyc, privacy, credits, market] = await Promise.all([
+    isAdmin ? consoleOverview() : null,
+    !isAdmin && can(user.role, "kyc.review") ? kycQueueSummary() : null,
+    can(user.role, "privacy.handle") ? privacySummary() : null,
+    can(user.role, "users.manage") ? pendingCredits() : [],
+    can(user.role, "market.manage")
+      ? Promise.all([hasTodaysSnapshot(), daysMissingSnapshot()]).then(([today, missing]) => ({ today, missing }))
+      : null,
+  ]);
+  const kycFigures = overview?.kyc ?? kyc;
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
       {market && (!market.today || market.missing.length > 0) ? (
         <section
@@ -53,20 +94,165 @@ export default async function AdminOverviewPage() {
           </Link>
         </section>
       ) : null}
-      {kyc ? (
-        <section aria-labelledby="kyc-queue-title" className="rounded-xl border border-line bg-surface p-5">
+
+      {overview ? (
+        <>
+          <section aria-labelledby="sales-title" className="space-y-3">
+            <h2 id="sales-title" className="font-semibold">
+              Sales (paid orders, by UTC day placed)
+            </h2>
+            <dl className="grid gap-4 sm:grid-cols-3" data-testid="sales">
+              {(
+                [
+                  ["Today", overview.sales.today, overview.sales.since.today],
+                  ["Last 7 days", overview.sales.last7Days, overview.sales.since.last7Days],
+                  ["Last 30 days", overview.sales.last30Days, overview.sales.since.last30Days],
+                ] as const
+              ).map(([label, window, from]) => (
+                <Figure
+                  key={label}
+                  label={label}
+                  value={formatUsd(window.cents)}
+                  href={routes.admin.ordersSince(from)}
+                  hint={`${formatInteger(window.orders)} orders · ${formatInteger(window.th)} TH`}
+                />
+              ))}
+            </dl>
+          </section>
+
+          <section aria-labelledby="stock-title" className={card}>
+            <h2 id="stock-title" className="font-semibold">
+              Hashrate sold and left, per plan on sale
+            </h2>
+            {overview.products.length === 0 ? (
+              <p className="mt-2 text-sm text-muted">No plans on sale.</p>
+            ) : (
+              <ul className="mt-3 space-y-4">
+                {overview.products.map((product) => {
+                  const left = product.inventoryTh - product.soldTh;
+                  const percent =
+                    product.inventoryTh > 0 ? Math.round((100 * product.soldTh) / product.inventoryTh) : 100;
+                  return (
+                    <li key={product.id} className="space-y-1">
+                      <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
+                        <Link
+                          href={routes.admin.product(product.id)}
+                          className="font-medium underline-offset-4 hover:underline"
+                        >
+                          {product.title}
+                        </Link>
+                        <Link
+                          href={routes.admin.ordersOfProduct(product.id)}
+                          className="tabular-nums text-muted underline-offset-4 hover:underline"
+                        >
+                          {formatInteger(product.soldTh)} TH sold (with reservations) · {formatInteger(left)} TH left of{" "}
+                          {formatInteger(product.inventoryTh)}
+                        </Link>
+                      </div>
+                      <ProgressBar value={percent} label={`${product.title}: ${percent}% sold`} />
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+
+          <section aria-labelledby="operations-title" className="space-y-3">
+            <h2 id="operations-title" className="font-semibold">
+              Mining, money and queues
+            </h2>
+            <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              <Figure
+                label="Active contracts"
+                value={formatInteger(overview.activeContracts)}
+                href={routes.admin.ordersWithContract("active")}
+                hint={`${formatInteger(overview.activeTh)} TH mining`}
+              />
+              <Figure
+                label="Withdrawals waiting"
+                value={formatInteger(overview.pendingWithdrawals)}
+                href={routes.admin.withdrawals}
+                hint={overview.pendingWithdrawals > 0 ? "waiting for an admin" : "Nothing waiting."}
+                testId="pending-withdrawals"
+              />
+              <Figure
+                label="Support tickets open"
+                value={formatInteger(overview.openTickets)}
+                href={routes.admin.supportByStatus("open")}
+              />
+              <Figure
+                label="Staff actions, last 24 h"
+                value={formatInteger(overview.staffActions24h)}
+                href={routes.admin.audit}
+              />
+              <Figure
+                label="Failed jobs, last 7 days"
+                value={formatInteger(overview.jobs.failed7Days)}
+                href={routes.admin.jobsByState("failed")}
+                alert={overview.jobs.failed7Days > 0}
+                hint={
+                  !overview.jobs.running
+                    ? "The job worker has never run on this database."
+                    : overview.jobs.failed7Days > 0
+                      ? "Needs a look: open the list for the errors."
+                      : "None."
+                }
+              />
+            </dl>
+            <div className={card} data-testid="last-settlement">
+              <h3 className="text-sm text-muted">Last settlement</h3>
+              {overview.lastSettlement ? (
+                <p className="mt-1 text-sm">
+                  <span className="font-semibold">{overview.lastSettlement.day}</span>:{" "}
+                  {formatInteger(overview.lastSettlement.contracts)} contracts credited{" "}
+                  {formatBtc(overview.lastSettlement.sats)}, written {formatUtcDateTime(overview.lastSettlement.at)}{" "}
+                  UTC.
+                </p>
+              ) : (
+                <p className="mt-1 text-sm">No day has been settled yet.</p>
+              )}
+              <p
+                className={`mt-1 text-sm ${overview.jobs.lastSettlementRun?.state === "failed" ? "font-semibold text-red-700 dark:text-red-400" : "text-muted"}`}
+              >
+                {overview.jobs.lastSettlementRun
+                  ? `The daily settlement job last ran ${overview.jobs.lastSettlementRun.at ? `${formatUtcDateTime(overview.jobs.lastSettlementRun.at)} UTC` : ""}: ${overview.jobs.lastSettlementRun.state === "failed" ? "it failed (see failed jobs)" : overview.jobs.lastSettlementRun.state}.`
+                  : "The daily settlement job has not run yet."}
+              </p>
+            </div>
+          </section>
+        </>
+      ) : null}
+
+      {kycFigures ? (
+        <section aria-labelledby="kyc-queue-title" className={card}>
           <h2 id="kyc-queue-title" className="font-semibold">
             <Link href={routes.admin.kyc} className="hover:underline">
               KYC queue
             </Link>
           </h2>
           <p className="mt-1 text-sm text-muted">
-            {kyc.waiting === 0
-              ? "Nothing waiting."
-              : `${formatInteger(kyc.waiting)} waiting, ${formatInteger(kyc.flagged)} flagged by the pre-check; the oldest was sent ${kyc.oldestSubmittedAt ? formatUtcDate(kyc.oldestSubmittedAt) : "—"}.`}
+            {kycFigures.waiting === 0 ? (
+              "Nothing waiting."
+            ) : (
+              <>
+                <Link
+                  href={routes.admin.kycByStatus("pending")}
+                  className="font-semibold text-fg underline underline-offset-4"
+                >
+                  {formatInteger(kycFigures.waiting)} waiting
+                </Link>
+                ,{" "}
+                <Link href={routes.admin.kycByStatus("flagged")} className="underline underline-offset-4">
+                  {formatInteger(kycFigures.flagged)} flagged
+                </Link>{" "}
+                by the pre-check; the oldest was sent{" "}
+                {kycFigures.oldestSubmittedAt ? formatUtcDate(kycFigures.oldestSubmittedAt) : "—"}.
+              </>
+            )}
           </p>
         </section>
       ) : null}
+
       {privacy ? (
         <section aria-labelledby="privacy-title" className="rounded-xl border border-line bg-surface p-5">
           <h2 id="privacy-title" className="font-semibold">
@@ -95,20 +281,9 @@ export default async function AdminOverviewPage() {
           </ul>
         </section>
       ) : null}
-      {withdrawals !== null ? (
-        <section aria-labelledby="withdrawals-title" className="rounded-xl border border-line bg-surface p-5">
-          <h2 id="withdrawals-title" className="font-semibold">
-            <Link href={routes.admin.withdrawals} className="hover:underline">
-              Withdrawals
-            </Link>
-          </h2>
-          <p className="mt-1 text-sm text-muted" data-testid="pending-withdrawals">
-            {withdrawals === 0 ? "Nothing waiting." : `${formatInteger(withdrawals)} waiting for an admin.`}
-          </p>
-        </section>
-      ) : null}
+
       {credits.length > 0 ? (
-        <section aria-labelledby="credits-title" className="rounded-xl border border-line bg-surface p-5">
+        <section aria-labelledby="credits-title" className={card}>
           <h2 id="credits-title" className="font-semibold">
             Credits waiting for a second admin
           </h2>
@@ -124,23 +299,8 @@ export default async function AdminOverviewPage() {
           </ul>
         </section>
       ) : null}
-      {overview ? (
-        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {[
-            ["Customers", overview.customers],
-            ["With confirmed email", overview.confirmed],
-            ["Plans on sale", overview.plansOnSale],
-            ["Staff actions, last 24 h", overview.staffActions],
-          ].map(([label, value]) => (
-            <div key={label} className="rounded-xl border border-line bg-surface p-4">
-              <dt className="text-sm text-muted">{label}</dt>
-              <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatInteger(value as number)}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : kyc || privacy ? null : (
-        <EmptyState page>Nothing is waiting for you.</EmptyState>
-      )}
+
+      {!overview && !kycFigures && !privacy ? <EmptyState page>Nothing is waiting for you.</EmptyState> : null}
     </div>
   );
 }

@@ -1,17 +1,20 @@
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { formatUtcDateTime } from "@/lib/format/date";
 import type { HistoryLine } from "@/lib/ledger/history";
+import type { Page } from "@/lib/pagination";
 
 // One ledger account's movements, newest first, with the balance after each: the wallet shows
-// one for USD and one for BTC, each with its own units.
+// one for USD and one for BTC, each with its own units and its own pages.
 export function HistorySection({
   id,
   title,
   caption,
   empty,
-  lines,
+  page,
+  pageHref,
   amount,
   balance,
   creditColour = false,
@@ -20,20 +23,22 @@ export function HistorySection({
   title: string;
   caption: string;
   empty: string;
-  lines: HistoryLine[];
+  page: Page<HistoryLine>;
+  pageHref: (cursor: string | null) => string;
   amount: (value: bigint) => string;
   balance: (value: bigint) => ReactNode;
   creditColour?: boolean;
 }) {
+  const lines = page.items;
   return (
     <section aria-labelledby={id}>
       <h2 id={id} className="font-semibold">
         {title}
       </h2>
-      {lines.length === 0 ? (
+      {lines.length === 0 && !page.previous ? (
         <EmptyState className="mt-2">{empty}</EmptyState>
       ) : (
-        <div className="mt-3">
+        <div className="mt-3 space-y-3">
           <DataTable
             caption={caption}
             columns={[
@@ -57,6 +62,7 @@ export function HistorySection({
               </tr>
             ))}
           </DataTable>
+          <Pager label={`Pages of ${title}`} page={page} href={pageHref} />
         </div>
       )}
     </section>

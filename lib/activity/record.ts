@@ -25,6 +25,7 @@ export const ACTIVITY_LABELS = {
   withdrawal_requested: "BTC withdrawal requested",
   privacy_request_filed: "Privacy request filed",
   privacy_identity_confirmed: "Identity confirmed for a privacy request",
+  support_ticket_opened: "Question sent to support",
 } as const;
 export type ActivityType = keyof typeof ACTIVITY_LABELS;
 

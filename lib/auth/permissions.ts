@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "withdrawals.manage", // approve, pay out or reject customers' BTC withdrawals
   "market.manage", // market data, its corrections and settling days
   "outages.manage",
+  "support.handle", // the support inbox: read tickets, assign them, reply by email
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

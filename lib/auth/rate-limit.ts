@@ -20,6 +20,9 @@ export const LIMITS = {
   // person, tight for a script hoarding hashrate.
   orderPlacementPerAccount: { points: 10, seconds: 10 * 60 },
   cardCheckoutPerAccount: { points: 10, seconds: 10 * 60 },
+  // Each ticket lands in a person's inbox and sends an email: a few an hour is plenty.
+  supportTicketPerIp: { points: 10, seconds: 60 * 60 },
+  supportTicketPerEmail: { points: 3, seconds: 60 * 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { KycStatus, Prisma } from "@/lib/generated/prisma/client";
+import { instantCursor, keysetPage, seekQuery } from "@/lib/pagination";
 import { openDetails } from "./personal-data";
 
 /** The customer's case with their own details decrypted (for them only); null before the first submission. */
@@ -29,21 +30,32 @@ export async function kycStatusOf(userId: string): Promise<KycStatus> {
   return (await db.kycCase.findUnique({ where: { userId }, select: { status: true } }))?.status ?? "not_started";
 }
 
-export async function kycQueue(status: KycStatus | "flagged") {
-  const where: Prisma.KycCaseWhereInput = status === "flagged" ? { status: "pending", flagged: true } : { status };
-  return db.kycCase.findMany({
-    where,
-    orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }], // oldest first
-    take: 200,
-    select: {
-      id: true,
-      status: true,
-      flagged: true,
-      humanReviewRequestedAt: true,
-      submittedAt: true,
-      decidedAt: true,
-      user: { select: { email: true } },
+/** One page of the reviewers' queue, oldest submission first. */
+export async function kycQueue(status: KycStatus | "flagged", cursor?: string) {
+  const where: Prisma.KycCaseWhereInput =
+    status === "flagged" ? { status: "pending", flagged: true } : { status, submittedAt: { not: null } };
+  return keysetPage({
+    cursor,
+    codec: instantCursor,
+    fetch: (seek) => {
+      const page = seekQuery("submittedAt", seek, "asc");
+      return db.kycCase.findMany({
+        where: { AND: [where, { submittedAt: { not: null } }, page.where] },
+        orderBy: page.orderBy,
+        take: page.take,
+        select: {
+          id: true,
+          status: true,
+          flagged: true,
+          humanReviewRequestedAt: true,
+          submittedAt: true,
+          decidedAt: true,
+          user: { select: { email: true } },
+        },
+      });
     },
+    // Cases in the queue were all submitted (the where says so).
+    keyOf: (kycCase) => ({ key: kycCase.submittedAt ?? new Date(0), id: kycCase.id }),
   });
 }
 

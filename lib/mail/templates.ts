@@ -239,3 +239,33 @@ export function newPlanMail(
     text: `A new hashrate plan is on sale: ${plan.title}, running for ${plan.durationDays} days.\n\nSee its prices and the estimated daily output:\n\n${plan.link}\n\nYou get this email because you asked for news about new plans. To stop it, switch off marketing email in your settings:\n\n${preferencesLink}\n`,
   };
 }
+
+export function accountRestrictionMail(to: string, reason: string | null): Mail {
+  return reason
+    ? {
+        to,
+        subject: "Your Hashwork account is restricted",
+        text: `An administrator restricted your Hashwork account: you can sign in and see everything, but you cannot buy or withdraw for now.\n\nReason: ${reason}\n\nYour contracts keep mining. To ask about it, use the contact form on the help page.\n`,
+      }
+    : {
+        to,
+        subject: "Your Hashwork account is no longer restricted",
+        text: "The restriction on your Hashwork account was lifted: you can buy and withdraw again.\n",
+      };
+}
+
+export function supportTicketReceivedMail(to: string, ticket: number, subject: string): Mail {
+  return {
+    to,
+    subject: `We received your question (ticket ${ticket})`,
+    text: `Thank you for writing to Hashwork support.\n\nYour question "${subject}" is ticket ${ticket}. A person will answer by email, usually within one working day.\n`,
+  };
+}
+
+export function supportReplyMail(to: string, ticket: number, subject: string, reply: string, closed: boolean): Mail {
+  return {
+    to,
+    subject: `Re: ${subject} (ticket ${ticket})`,
+    text: `${reply}\n\n—\nHashwork support, ticket ${ticket}.${closed ? " We closed this ticket; write again from the help page if anything is left open." : " To add something, write again from the help page and mention the ticket number."}\n`,
+  };
+}

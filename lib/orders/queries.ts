@@ -1,16 +1,26 @@
 // Reads of orders and contracts: the customer's own (owner id in every where) and the staff list.
 import "server-only";
 import { db } from "@/lib/db";
-import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ContractStatus, OrderStatus } from "@/lib/generated/prisma/enums";
+import { instantCursor, keysetPage, likeText, seekQuery } from "@/lib/pagination";
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
-export async function ownOrders(userId: string) {
-  return db.order.findMany({
-    where: { userId },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    include: { product: { select: { title: true } }, contract: { select: { id: true, startsAt: true } } },
+/** One page of the customer's orders, newest first (owner id in the where). */
+export async function ownOrders(userId: string, cursor?: string) {
+  return keysetPage({
+    cursor,
+    codec: instantCursor,
+    fetch: (seek) => {
+      const { where, ...page } = seekQuery("createdAt", seek, "desc");
+      return db.order.findMany({
+        where: { userId, ...where },
+        ...page,
+        include: { product: { select: { title: true } }, contract: { select: { id: true, startsAt: true } } },
+      });
+    },
+    keyOf: (order) => ({ key: order.createdAt, id: order.id }),
   });
 }
 
@@ -32,16 +42,44 @@ export async function ownContract(userId: string, id: string) {
     : null;
 }
 
-/** The newest orders for the staff console, optionally of one status. */
-export async function ordersForStaff(status: OrderStatus | "all") {
-  return db.order.findMany({
-    where: status === "all" ? undefined : { status },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    include: {
-      user: { select: { id: true, email: true } },
-      product: { select: { title: true } },
-      contract: { select: { status: true } },
+export type StaffOrderFilter = {
+  status?: OrderStatus;
+  /** Placed on or after this UTC day (YYYY-MM-DD). */
+  from?: string;
+  /** The customer's email, or its beginning. */
+  customer?: string;
+  productId?: string;
+  contract?: ContractStatus;
+  userId?: string;
+};
+
+/** One page of orders for the staff console, newest first, filtered. */
+export async function ordersForStaff(filter: StaffOrderFilter, cursor?: string, size?: number) {
+  const where: Prisma.OrderWhereInput = {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.productId && UUID.test(filter.productId) ? { productId: filter.productId } : {}),
+    ...(filter.userId && UUID.test(filter.userId) ? { userId: filter.userId } : {}),
+    ...(filter.contract ? { contract: { status: filter.contract } } : {}),
+    ...(filter.customer ? { user: { email: { startsWith: likeText(filter.customer.toLowerCase()) } } } : {}),
+  };
+  const from = filter.from ? new Date(`${filter.from}T00:00:00Z`) : null;
+  return keysetPage({
+    cursor,
+    codec: instantCursor,
+    size,
+    fetch: (seek) => {
+      const page = seekQuery("createdAt", seek, "desc");
+      return db.order.findMany({
+        where: { AND: [where, page.where, from && !Number.isNaN(from.getTime()) ? { createdAt: { gte: from } } : {}] },
+        orderBy: page.orderBy,
+        take: page.take,
+        include: {
+          user: { select: { id: true, email: true } },
+          product: { select: { title: true } },
+          contract: { select: { status: true } },
+        },
+      });
     },
+    keyOf: (order) => ({ key: order.createdAt, id: order.id }),
   });
 }

@@ -99,7 +99,3 @@ export async function staffWithdrawals(): Promise<{ waiting: StaffWithdrawal[]; 
   });
   return { waiting: waiting.map(toStaff), decided: decided.map(toStaff) };
 }
-
-export async function pendingWithdrawalCount(): Promise<number> {
-  return db.withdrawal.count({ where: { status: "requested" } });
-}

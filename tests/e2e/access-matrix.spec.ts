@@ -20,7 +20,21 @@ const PAGES: { path: string; heading: string; allowed: Who[] }[] = [
   { path: "/admin/withdrawals", heading: "Withdrawals", allowed: ["admin"] },
   { path: "/admin/market", heading: "Market data", allowed: ["admin"] },
   { path: "/admin/outages", heading: "Outages", allowed: ["admin"] },
+  { path: "/admin/jobs", heading: "Failed jobs", allowed: ["admin"] },
+  { path: "/admin/support", heading: "Support", allowed: ["admin"] },
 ];
+
+/** A ticket from a visitor, as the help page's contact form leaves it. */
+async function supportTicket(): Promise<string> {
+  const [ticket] = await query<{ id: string }>(
+    `INSERT INTO "SupportTicket" (id, email, subject, "updatedAt") VALUES (gen_random_uuid(), 'visitor@example.com', 'When does mining start?', now()) RETURNING id`,
+  );
+  await query(
+    `INSERT INTO "SupportMessage" (id, "ticketId", body) VALUES (gen_random_uuid(), $1, 'When does my contract start?')`,
+    [ticket!.id],
+  );
+  return ticket!.id;
+}
 
 const waitingRow = (page: Page, email: string) => page.getByTestId("waiting-withdrawal").filter({ hasText: email });
 
@@ -128,16 +142,52 @@ test.describe("access matrix", () => {
       setup: async () => {
         const victim = await createAccount("customer");
         return {
-          path: `/admin/users?q=${encodeURIComponent(victim.email)}`,
-          fill: (page) =>
-            page
-              .getByRole("combobox", { name: `Status of ${victim.email}` })
-              .selectOption("restricted")
-              .then(() => {}),
+          path: `/admin/users/${victim.id}`,
+          fill: async (page) => {
+            await page.getByRole("combobox", { name: `Status of ${victim.email}` }).selectOption("restricted");
+            await page.getByLabel(/Reason for restricting/).fill("Access matrix test: a disputed payment.");
+          },
           button: "Save",
           changed: async () =>
             (await query<{ status: string }>(`SELECT status FROM "User" WHERE id = $1`, [victim.id]))[0]!.status ===
             "restricted",
+        };
+      },
+    },
+    {
+      name: "reply to a support ticket",
+      setup: async () => {
+        const ticketId = await supportTicket();
+        return {
+          path: `/admin/support/${ticketId}`,
+          fill: (page) => page.getByLabel(/^Reply \(emailed to/).fill("Matrix reply: it starts at 00:00 UTC."),
+          button: "Send reply",
+          changed: async () =>
+            Number(
+              (
+                await query<{ n: string }>(
+                  `SELECT count(*) AS n FROM "SupportMessage" WHERE "ticketId" = $1 AND "fromStaff"`,
+                  [ticketId],
+                )
+              )[0]!.n,
+            ) > 0,
+        };
+      },
+    },
+    {
+      name: "assign a support ticket",
+      setup: async () => {
+        const ticketId = await supportTicket();
+        return {
+          path: `/admin/support/${ticketId}`,
+          fill: async () => {},
+          button: "Assign to me",
+          changed: async () =>
+            (
+              await query<{ assigneeId: string | null }>(`SELECT "assigneeId" FROM "SupportTicket" WHERE id = $1`, [
+                ticketId,
+              ])
+            )[0]!.assigneeId !== null,
         };
       },
     },

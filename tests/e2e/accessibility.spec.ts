@@ -9,6 +9,8 @@ const PUBLIC = [
   "/privacy",
   "/terms",
   "/terms/2026-01-15",
+  "/help",
+  "/help?q=withdrawal+fee",
   "/sign-in",
   "/sign-up",
   "/reset-password",
@@ -36,6 +38,8 @@ const ADMIN = [
   "/admin/audit",
   "/admin/withdrawals",
   "/admin/privacy",
+  "/admin/support",
+  "/admin/jobs",
 ];
 
 async function audit(page: import("@playwright/test").Page, paths: string[]) {

@@ -35,6 +35,9 @@ test("every page, found or not, loads with no console error or CSP violation, si
     "/privacy",
     "/terms",
     "/terms/2026-01-15",
+    "/help",
+    "/help?q=%ff%fe",
+    `/help?q=${"x".repeat(5000)}`,
     "/sign-in",
     "/sign-up",
     "/reset-password",
@@ -52,7 +55,16 @@ test("every page, found or not, loads with no console error or CSP violation, si
     await visit(path, 404);
 
   await signIn(page, await createAccount("customer"));
-  for (const path of ["/dashboard", "/dashboard/orders", "/dashboard/settings", "/checkout/antminer-s19-pro-20-days"])
+  for (const path of [
+    "/dashboard",
+    "/dashboard/orders",
+    "/dashboard/settings",
+    // A cursor is parsed, never trusted: anything else shows the first page.
+    "/dashboard/orders?cursor=%27%3B%20DROP%20TABLE",
+    `/dashboard/orders?cursor=${"A".repeat(4000)}`,
+    "/dashboard/wallet?usd=eyJrIjoxfQ&btc=%ff",
+    "/checkout/antminer-s19-pro-20-days",
+  ])
     await visit(path, 200);
   for (const path of [
     "/dashboard/anything",
@@ -78,6 +90,7 @@ test("malformed percent-encoding in any dynamic path answers 400, never 500", as
     "/dashboard/contracts/%c0%af",
     "/admin/kyc/%ff",
     "/admin/users/%",
+    "/admin/support/%ff",
     "/%ff",
   ];
   for (const path of paths) {

@@ -259,7 +259,7 @@ describe("the $1,000 identity limit on card payments", () => {
       _sum: { amount: true },
     });
     expect(fromStripe._sum.amount).toBe(-3n * BigInt(TOTAL));
-    const history = await accountHistory(customerUsd(user.id));
+    const history = (await accountHistory(customerUsd(user.id))).items;
     expect(history.filter((line) => /verified identity/.test(line.description))).toHaveLength(2);
     expect(await db.auditLog.count({ where: { action: "payment.credited", targetId: { in: orderIds } } })).toBe(2);
   });
@@ -292,7 +292,7 @@ describe("one payment per order", () => {
     expect((await deliver(late)).status).toBe(200); // a replay changes nothing
     expect(await db.contract.count({ where: { orderId } })).toBe(1);
     expect(await balance(db, customerUsd(user.id))).toBe(50_000n);
-    const [latest] = await accountHistory(customerUsd(user.id));
+    const [latest] = (await accountHistory(customerUsd(user.id))).items;
     expect(latest).toMatchObject({ amount: 10_500n });
     expect(latest!.description).toMatch(/second payment.*already paid/i);
     expect(await db.auditLog.count({ where: { action: "payment.credited", targetId: orderId } })).toBe(1);

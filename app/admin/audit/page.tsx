@@ -1,29 +1,21 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
-import { z } from "zod";
+import { Pager } from "@/components/ui/pager";
 import { requirePermission } from "@/lib/auth/session";
 import { auditEntries } from "@/lib/activity/queries";
-import { routes } from "@/lib/routes";
+import { routes, withParams } from "@/lib/routes";
+import { auditListFilter, readFilter } from "@/lib/validation/lists";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-const filters = z.object({
-  action: z.string().trim().max(100).optional().catch(undefined),
-  actor: z.string().trim().max(254).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-});
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AuditLogPage({ searchParams }: Props) {
   await requirePermission("audit.read", routes.admin.audit);
-  const raw = await searchParams;
-  const filter = filters.parse(
-    Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === "string" && value !== "")),
-  );
-  const entries = await auditEntries(filter);
+  const { cursor, ...filter } = readFilter(auditListFilter, await searchParams);
+  const page = await auditEntries(filter, cursor);
+  const entries = page.items;
   const input = "mt-0.5 block rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-fg";
   return (
     <div className="space-y-4">
@@ -34,8 +26,12 @@ export default async function AuditLogPage({ searchParams }: Props) {
           <input name="action" defaultValue={filter.action} placeholder="user.access" className={input} />
         </label>
         <label className="text-xs text-subtle">
-          Staff email
+          Staff email starts with
           <input name="actor" defaultValue={filter.actor} className={input} />
+        </label>
+        <label className="text-xs text-subtle">
+          Target id
+          <input name="target" defaultValue={filter.target} className={input} />
         </label>
         <label className="text-xs text-subtle">
           From
@@ -77,6 +73,11 @@ export default async function AuditLogPage({ searchParams }: Props) {
           ))}
         </DataTable>
       )}
+      <Pager
+        label="Pages of the audit log"
+        page={page}
+        href={(next) => withParams(routes.admin.audit, { ...filter, cursor: next })}
+      />
     </div>
   );
 }

@@ -3,28 +3,30 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { kycQueue } from "@/lib/kyc/queries";
 import { formatUtcDateTime } from "@/lib/format/date";
-import { routes } from "@/lib/routes";
+import { routes, withParams } from "@/lib/routes";
+import { Pager } from "@/components/ui/pager";
+import { KYC_QUEUE_FILTERS, kycListFilter, readFilter, type KycQueueFilter } from "@/lib/validation/lists";
 import { KYC_STATUS_FOR_STAFF } from "@/lib/kyc/status-labels";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "KYC queue" };
 
-const FILTERS = [
-  ["pending", "Waiting"],
-  ["flagged", "Flagged"],
-  ["resubmission_requested", "Sent back"],
-  ["approved", "Approved"],
-  ["rejected", "Rejected"],
-] as const;
-type Filter = (typeof FILTERS)[number][0];
+const LABELS: Record<KycQueueFilter, string> = {
+  pending: "Waiting",
+  flagged: "Flagged",
+  resubmission_requested: "Sent back",
+  approved: "Approved",
+  rejected: "Rejected",
+};
+const FILTERS = KYC_QUEUE_FILTERS.map((value) => [value, LABELS[value]] as const);
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function KycQueuePage({ searchParams }: Props) {
   await requirePermission("kyc.review", routes.admin.kyc);
-  const { status } = await searchParams;
-  const filter: Filter = FILTERS.some(([value]) => value === status) ? (status as Filter) : "pending";
-  const cases = await kycQueue(filter);
+  const { status: filter, cursor } = readFilter(kycListFilter, await searchParams);
+  const page = await kycQueue(filter, cursor);
+  const cases = page.items;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">KYC queue</h1>
@@ -64,6 +66,13 @@ export default async function KycQueuePage({ searchParams }: Props) {
           ))}
         </ol>
       )}
+      <Pager
+        label="Pages of the queue"
+        page={page}
+        previousLabel="Earlier"
+        nextLabel="Later"
+        href={(next) => withParams(routes.admin.kyc, { status: filter, cursor: next })}
+      />
     </div>
   );
 }

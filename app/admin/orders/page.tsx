@@ -1,46 +1,84 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import { requirePermission } from "@/lib/auth/session";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { formatUsd } from "@/lib/money/format";
 import { formatInteger } from "@/lib/format/number";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { ordersForStaff } from "@/lib/orders/queries";
-import { routes } from "@/lib/routes";
-import { ORDER_STATUS_FOR_STAFF } from "@/lib/orders/status-labels";
+import { routes, withParams } from "@/lib/routes";
+import { CONTRACT_STATUS, ORDER_STATUS_FOR_STAFF } from "@/lib/orders/status-labels";
+import { orderListFilter, readFilter } from "@/lib/validation/lists";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Orders" };
 
-const FILTERS: { value: OrderStatus | "all"; label: string }[] = [
-  { value: "all", label: "All" },
-  ...(Object.entries(ORDER_STATUS_FOR_STAFF) as [OrderStatus, string][]).map(([value, label]) => ({ value, label })),
-];
+const STATUSES = Object.entries(ORDER_STATUS_FOR_STAFF) as [OrderStatus, string][];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminOrdersPage({ searchParams }: Props) {
   await requirePermission("admin.overview", routes.admin.orders);
-  const { status } = await searchParams;
-  const filter = FILTERS.find((item) => item.value === status)?.value ?? "all";
-  const orders = await ordersForStaff(filter);
+  const filter = readFilter(orderListFilter, await searchParams);
+  const page = await ordersForStaff(
+    {
+      status: filter.status,
+      from: filter.from,
+      customer: filter.customer,
+      productId: filter.product,
+      contract: filter.contract,
+    },
+    filter.cursor,
+  );
+  const kept = {
+    status: filter.status,
+    from: filter.from,
+    customer: filter.customer,
+    product: filter.product,
+    contract: filter.contract,
+  };
+  const input = "mt-0.5 block rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-fg";
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Orders</h1>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
-        {FILTERS.map((item) => (
+        {[["all", "All"] as const, ...STATUSES].map(([value, label]) => (
           <Link
-            key={item.value}
-            href={routes.admin.ordersByStatus(item.value)}
-            aria-current={item.value === filter ? "page" : undefined}
+            key={value}
+            href={withParams(routes.admin.orders, { ...kept, status: value === "all" ? undefined : value })}
+            aria-current={(filter.status ?? "all") === value ? "page" : undefined}
             className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 dark:aria-[current=page]:bg-amber-500/15"
           >
-            {item.label}
+            {label}
           </Link>
         ))}
       </nav>
-      {orders.length === 0 ? (
+      <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Search orders">
+        {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
+        {filter.product ? <input type="hidden" name="product" value={filter.product} /> : null}
+        {filter.contract ? <input type="hidden" name="contract" value={filter.contract} /> : null}
+        <label className="text-xs text-subtle">
+          Customer email starts with
+          <input name="customer" defaultValue={filter.customer} className={input} />
+        </label>
+        <label className="text-xs text-subtle">
+          Placed from (UTC)
+          <input type="date" name="from" defaultValue={filter.from} className={input} />
+        </label>
+        <button className="rounded-md px-3 py-1.5 text-sm ring-1 ring-line hover:bg-chip">Search</button>
+      </form>
+      {filter.contract || filter.product ? (
+        <p className="text-sm text-muted">
+          {filter.contract ? `Orders whose contract is ${CONTRACT_STATUS[filter.contract].toLowerCase()}. ` : ""}
+          {filter.product ? "Orders of one plan. " : ""}
+          <Link href={routes.admin.orders} className="underline underline-offset-4">
+            Clear filters
+          </Link>
+        </p>
+      ) : null}
+      {page.items.length === 0 ? (
         <EmptyState page>No orders here.</EmptyState>
       ) : (
         <DataTable
@@ -54,7 +92,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
             { label: "Status" },
           ]}
         >
-          {orders.map((order) => (
+          {page.items.map((order) => (
             <tr key={order.id}>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
               <td className="px-3 py-2">
@@ -73,6 +111,11 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
           ))}
         </DataTable>
       )}
+      <Pager
+        label="Pages of orders"
+        page={page}
+        href={(cursor) => withParams(routes.admin.orders, { ...kept, cursor })}
+      />
     </div>
   );
 }

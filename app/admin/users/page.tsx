@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { UserAccessForm } from "@/components/users/user-access-form";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatUtcDate } from "@/lib/format/date";
-import { searchUsers } from "@/lib/users/queries";
-import { routes } from "@/lib/routes";
-import { EmptyState } from "@/components/ui/empty-state";
+import { routes, withParams } from "@/lib/routes";
+import { USER_STATUS_LABELS } from "@/lib/users/status-labels";
+import { usersForStaff } from "@/lib/users/queries";
+import { readFilter, userListFilter } from "@/lib/validation/lists";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -13,49 +17,78 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AdminUsersPage({ searchParams }: Props) {
   await requirePermission("users.manage", routes.admin.users);
-  const { q } = await searchParams;
-  const query = typeof q === "string" ? q.trim().slice(0, 100) : "";
-  const users = await searchUsers(query);
+  const filter = readFilter(userListFilter, await searchParams);
+  const page = await usersForStaff({ q: filter.q, status: filter.status }, filter.cursor);
+  const kept = { q: filter.q, status: filter.status };
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-      <form className="flex max-w-md gap-2" role="search">
-        <label htmlFor="user-search" className="sr-only">
-          Search by email
+      <form className="flex max-w-lg flex-wrap items-end gap-2" role="search" aria-label="Search users">
+        {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
+        <label htmlFor="user-search" className="basis-full text-xs text-subtle">
+          Email (its beginning) or part of the name
         </label>
         <input
           id="user-search"
           name="q"
-          defaultValue={query}
-          placeholder="Search by email"
+          defaultValue={filter.q}
+          maxLength={100}
+          placeholder="ana@ or Ana Lima"
           className="flex-1 rounded-md border border-line bg-surface px-3 py-2 text-sm"
         />
         <button className="rounded-md px-3 py-2 text-sm ring-1 ring-line hover:bg-chip">Search</button>
       </form>
-      {users.length === 0 ? (
-        <EmptyState page>No users match “{query}”.</EmptyState>
+      <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
+        {[["all", "All"] as const, ...Object.entries(USER_STATUS_LABELS)].map(([value, label]) => (
+          <Link
+            key={value}
+            href={withParams(routes.admin.users, { ...kept, status: value === "all" ? undefined : value })}
+            aria-current={(filter.status ?? "all") === value ? "page" : undefined}
+            className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 dark:aria-[current=page]:bg-amber-500/15"
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {page.items.length === 0 ? (
+        <EmptyState page>{filter.q ? `No users match “${filter.q}”.` : "No users here."}</EmptyState>
       ) : (
-        <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
-          {users.map((user) => (
-            <li key={user.id} className="flex flex-col gap-2 p-4 lg:flex-row lg:items-center lg:justify-between">
-              <div className="min-w-0">
-                <Link
-                  href={routes.admin.user(user.id)}
-                  className="block truncate font-medium text-accent-ink underline underline-offset-4"
-                >
+        <DataTable
+          caption="Accounts, newest first"
+          columns={[
+            { label: "Email" },
+            { label: "Name" },
+            { label: "Joined (UTC)" },
+            { label: "Role" },
+            { label: "Status" },
+          ]}
+        >
+          {page.items.map((user) => (
+            <tr key={user.id} data-testid="user-row">
+              <td className="max-w-64 truncate px-3 py-2">
+                <Link href={routes.admin.user(user.id)} className="text-accent-ink underline underline-offset-4">
                   {user.email}
                 </Link>
-                <p className="text-xs text-subtle">
-                  Joined {formatUtcDate(user.createdAt)} ·{" "}
+              </td>
+              <td className="px-3 py-2">{user.displayName ?? "—"}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDate(user.createdAt)}</td>
+              <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
+              <td className="px-3 py-2">
+                {USER_STATUS_LABELS[user.status]}
+                <span className="block text-xs text-subtle">
                   {user.emailVerifiedAt ? "email confirmed" : "email not confirmed"} ·{" "}
                   {user.totpEnabledAt ? "2FA on" : "2FA off"}
-                </p>
-              </div>
-              <UserAccessForm userId={user.id} role={user.role} status={user.status} email={user.email} />
-            </li>
+                </span>
+              </td>
+            </tr>
           ))}
-        </ul>
+        </DataTable>
       )}
+      <Pager
+        label="Pages of users"
+        page={page}
+        href={(cursor) => withParams(routes.admin.users, { ...kept, cursor })}
+      />
     </div>
   );
 }

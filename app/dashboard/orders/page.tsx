@@ -3,13 +3,15 @@ import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { OrderActions } from "@/components/orders/order-actions";
 import { ButtonLink } from "@/components/ui/button-link";
+import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
 import { formatUsd } from "@/lib/money/format";
 import { formatInteger } from "@/lib/format/number";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { ownOrders } from "@/lib/orders/queries";
-import { routes } from "@/lib/routes";
+import { routes, withParams } from "@/lib/routes";
+import { cursorOnly, readFilter } from "@/lib/validation/lists";
 import { ORDER_STATUS_FOR_CUSTOMER } from "@/lib/orders/status-labels";
 
 export const metadata: Metadata = { title: "Orders" };
@@ -18,8 +20,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function OrdersPage({ searchParams }: Props) {
   const user = await requireUser(routes.dashboard.orders);
-  const { paid, card: cardReturn } = await searchParams;
-  const orders = await ownOrders(user.id);
+  const params = await searchParams;
+  const { paid, card: cardReturn } = params;
+  const page = await ownOrders(user.id, readFilter(cursorOnly, params).cursor);
+  const orders = page.items;
   const now = new Date();
   const card = cardPaymentsEnabled();
   return (
@@ -43,7 +47,7 @@ export default async function OrdersPage({ searchParams }: Props) {
           .
         </p>
       ) : null}
-      {orders.length === 0 ? (
+      {orders.length === 0 && !page.previous ? (
         <div className="rounded-xl border border-dashed border-line p-8 text-center">
           <p className="font-semibold">No orders yet</p>
           <div className="mt-4 flex justify-center">
@@ -105,6 +109,11 @@ export default async function OrdersPage({ searchParams }: Props) {
           ))}
         </DataTable>
       )}
+      <Pager
+        label="Pages of your orders"
+        page={page}
+        href={(cursor) => withParams(routes.dashboard.orders, { cursor })}
+      />
     </div>
   );
 }

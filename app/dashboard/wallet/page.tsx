@@ -8,17 +8,21 @@ import { btcBalance, btcHistory, usdBalance, usdHistory } from "@/lib/ledger/que
 import { latestMarket } from "@/lib/market/queries";
 import { satsToCents } from "@/lib/mining/expected-output";
 import { formatBtc, formatSats, formatUsd } from "@/lib/money/format";
-import { routes } from "@/lib/routes";
+import { routes, withParams } from "@/lib/routes";
+import { readFilter, walletListFilter } from "@/lib/validation/lists";
 
 export const metadata: Metadata = { title: "Wallet" };
 
-export default async function WalletPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function WalletPage({ searchParams }: Props) {
   const user = await requireUser(routes.dashboard.wallet);
+  const cursors = readFilter(walletListFilter, await searchParams);
   const [usd, btc, history, btcLines, market] = await Promise.all([
     usdBalance(user.id),
     btcBalance(user.id),
-    usdHistory(user.id),
-    btcHistory(user.id),
+    usdHistory(user.id, cursors.usd),
+    btcHistory(user.id, cursors.btc),
     latestMarket(),
   ]);
   const btcPriceCents = market ? BigInt(market.btcPriceCents) : null;
@@ -67,7 +71,8 @@ export default async function WalletPage() {
         title="USD history"
         caption="Movements of your USD balance, newest first, with the balance after each"
         empty="No movements yet."
-        lines={history}
+        page={history}
+        pageHref={(cursor) => `${withParams(routes.dashboard.wallet, { usd: cursor, btc: cursors.btc })}#history-title`}
         amount={formatUsd}
         balance={formatUsd}
         creditColour
@@ -77,7 +82,10 @@ export default async function WalletPage() {
         title="BTC history"
         caption="Movements of your BTC balance, newest first, with the balance after each"
         empty="Nothing mined yet: each settled day appears here."
-        lines={btcLines}
+        page={btcLines}
+        pageHref={(cursor) =>
+          `${withParams(routes.dashboard.wallet, { usd: cursors.usd, btc: cursor })}#btc-history-title`
+        }
         amount={formatSats}
         balance={(sats) => (
           <>

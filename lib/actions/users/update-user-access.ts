@@ -13,6 +13,7 @@ export const updateUserAccessAction = defineAction(
   async (change, ctx) => {
     await updateUserAccess(ctx.user, change, ctx.request);
     revalidatePath(routes.admin.users);
+    revalidatePath(routes.admin.user(change.userId));
     return done("Saved.");
   },
 );
