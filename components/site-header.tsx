@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountLink } from "./account-link";
+import { SignOutButton } from "./dashboard/sign-out-button";
 import { Logo } from "./logo";
 import { ThemeToggle } from "./theme-toggle";
 import { routes } from "@/lib/routes";
@@ -10,7 +11,12 @@ const NAV = [
   { href: routes.privacy, label: "Privacy" },
 ];
 
-export function SiteHeader() {
+/**
+ * The header of every page. Signed-in pages (dashboard, staff console) render it on the server
+ * with the account, so it shows the email and a sign-out button; the storefront is the same HTML
+ * for everyone, so there the account link is chosen in the browser.
+ */
+export function SiteHeader({ account }: { account?: { email: string; home: string } }) {
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-zinc-50/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3">
@@ -28,9 +34,23 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex min-w-0 items-center gap-2">
           <ThemeToggle />
-          <AccountLink />
+          {account ? (
+            <>
+              <Link
+                href={account.home}
+                className="hidden max-w-56 truncate rounded-md px-2 py-1.5 text-sm text-muted hover:text-fg sm:block"
+                title={account.email}
+                data-testid="signed-in-as"
+              >
+                {account.email}
+              </Link>
+              <SignOutButton />
+            </>
+          ) : (
+            <AccountLink />
+          )}
         </div>
       </div>
     </header>

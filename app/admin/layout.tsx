@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { SectionNav } from "@/components/dashboard/section-nav";
+import { PageFrame } from "@/components/layout/page-frame";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { routes } from "@/lib/routes";
@@ -21,12 +22,14 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requirePermission("staff.console", routes.admin.home);
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 md:flex-row">
-      <div className="space-y-3">
-        <p className="text-xs font-semibold uppercase tracking-wide text-subtle">Staff console</p>
-        <SectionNav label="Staff console" items={NAV.filter((item) => can(user.role, item.permission))} />
+    <PageFrame account={{ email: user.email, home: routes.admin.home }}>
+      <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 md:flex-row">
+        <div className="space-y-3">
+          <p className="text-xs font-semibold uppercase tracking-wide text-subtle">Staff console</p>
+          <SectionNav label="Staff console" items={NAV.filter((item) => can(user.role, item.permission))} />
+        </div>
+        <div className="min-w-0 flex-1">{children}</div>
       </div>
-      <div className="min-w-0 flex-1">{children}</div>
-    </div>
+    </PageFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { SectionNav } from "@/components/dashboard/section-nav";
-import { SignOutButton } from "@/components/dashboard/sign-out-button";
+import { PageFrame } from "@/components/layout/page-frame";
 import { requireUser } from "@/lib/auth/session";
 import { routes } from "@/lib/routes";
 
@@ -18,15 +18,13 @@ const NAV = [
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser(routes.dashboard.home);
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 md:flex-row">
-      <div className="space-y-4 md:w-48">
-        <p className="truncate text-sm text-subtle" title={user.email}>
-          {user.email}
-        </p>
-        <SectionNav label="Dashboard" items={NAV} />
-        <SignOutButton />
+    <PageFrame account={{ email: user.email, home: routes.dashboard.home }}>
+      <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 md:flex-row">
+        <div className="space-y-4 md:w-48">
+          <SectionNav label="Dashboard" items={NAV} />
+        </div>
+        <div className="min-w-0 flex-1">{children}</div>
       </div>
-      <div className="min-w-0 flex-1">{children}</div>
-    </div>
+    </PageFrame>
   );
 }

@@ -40,6 +40,8 @@ export type NewTransaction = {
   orderId?: string;
   withdrawalId?: string;
   createdById?: string;
+  /** The UTC day (YYYY-MM-DD) a mining reward or its correction is for. */
+  day?: string;
 };
 
 /** Writes a balanced transaction; refuses an unbalanced one before touching the database. */
@@ -64,6 +66,7 @@ export async function postTransaction(tx: Tx, transaction: NewTransaction): Prom
       orderId: transaction.orderId,
       withdrawalId: transaction.withdrawalId,
       createdById: transaction.createdById,
+      day: transaction.day ? new Date(`${transaction.day}T00:00:00Z`) : undefined,
       entries: { create: entries },
     },
     select: { id: true },

@@ -47,7 +47,10 @@ export const EVENT_LABELS: Record<string, string> = {
   completed: "Completed",
   refused: "Refused",
   rectified: "Correction applied",
-  sent_to_recipient: "Export sent to the recipient",
+  export_sent: "Export sent to the recipient",
+  account_closed: "Account closed",
+  erased: "Data erased",
+  pseudonymised: "Data erased; transaction records pseudonymised",
   export_requested: "Export being prepared",
   export_ready: "Export ready to download",
 };

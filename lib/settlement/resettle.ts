@@ -51,8 +51,9 @@ export async function resettleDay(
       WHERE ins."ledgerTransactionId" IS NOT NULL
     ),
     txs AS (
-      INSERT INTO "LedgerTransaction" (id, kind, description, "createdById")
-      SELECT owed."ledgerTransactionId", 'mining_reward_correction', 'Mining reward corrected for ' || ${day}, ${adminId}::uuid
+      INSERT INTO "LedgerTransaction" (id, kind, description, day, "createdById")
+      SELECT owed."ledgerTransactionId", 'mining_reward_correction', 'Mining reward corrected for ' || ${day}, ${day}::date,
+             ${adminId}::uuid
       FROM owed
       RETURNING id
     ),

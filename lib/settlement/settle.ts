@@ -9,7 +9,6 @@
 // to the satoshi. A partial day (the term starting or ending inside it, outage time) mines for
 // fewer seconds; the formula's 86,400 becomes those seconds.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { accountId } from "@/lib/ledger/ledger";
@@ -55,7 +54,6 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
         return { day, status: "no_snapshot", contracts: waiting?.n ?? 0 };
       }
       const pool = await accountId(tx, { kind: "mining_pool", currency: "BTC" });
-      const nonce = `:${day}:${randomUUID()}`;
       // Every owner's BTC account exists before the entries that reference it are written.
       await tx.$executeRaw`
         INSERT INTO "LedgerAccount" (id, key, "userId", kind, currency)
@@ -64,22 +62,31 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
               WHERE c."startsAt" < ((${day}::date + 1)::timestamp AT TIME ZONE 'UTC')
                 AND c."endsAt" > (${day}::date::timestamp AT TIME ZONE 'UTC')) u
         ON CONFLICT (key) DO NOTHING`;
-      // Three statements for the whole day. First the day's figures for every contract not yet
-      // settled for it, into a scratch table, so the writes below start from known row counts.
-      // The day's lock makes this list exact: nobody else settles the day meanwhile, and the
-      // unique (contract, day) key turns any surprise into an error that rolls the day back
-      // rather than a second credit.
-      await tx.$executeRaw`DROP TABLE IF EXISTS settle_batch`;
-      await tx.$executeRaw`
-        CREATE TEMP TABLE settle_batch ON COMMIT DROP AS
+      // One statement for the whole day: the day's figures for every contract not yet settled
+      // for it (computed once, kept in memory), the settlement rows, and the ledger: per customer
+      // one transaction and two entries. The day's lock makes the list exact: nobody else settles
+      // the day meanwhile, and the unique (contract, day) key turns any surprise into an error
+      // that rolls the day back rather than a second credit. The foreign keys and the ledger's
+      // zero-sum check run after the statement, so the order of the writes is free.
+      await tx.$executeRaw`SET LOCAL work_mem = '128MB'`;
+      const [result] = await tx.$queryRaw<{ contracts: number; sats: bigint }[]>`
         WITH b AS (
           SELECT ${day}::date AS d,
                  (${day}::date::timestamp AT TIME ZONE 'UTC') AS s,
                  ((${day}::date + 1)::timestamp AT TIME ZONE 'UTC') AS e
         ),
+        -- The day's figures, with the parts of the formula that do not depend on the contract
+        -- worked out once: output = th × seconds × k / den, and × (10000 − bps) / den_fee net.
+        snap AS (
+          SELECT s.id, s.difficulty, s."blockSubsidySats" AS subsidy, s."feesPerBlockSats" AS fees,
+                 s."btcPriceCents" AS price,
+                 1000000000000::numeric * (s."blockSubsidySats" + s."feesPerBlockSats") AS k,
+                 s.difficulty * 4294967296 AS den,
+                 s.difficulty * 4294967296 * 10000 AS den_fee
+          FROM "MarketSnapshot" s, b WHERE s.day = b.d
+        ),
         run AS (
-          SELECT c.id AS contract_id, c."userId" AS user_id, c.th, c."poolFeeBps" AS bps,
-                 tstzrange(greatest(c."startsAt", b.s), least(c."endsAt", b.e)) AS r
+          SELECT c.id AS contract_id, c."userId" AS user_id, c.th, c."poolFeeBps" AS bps, c."startsAt", c."endsAt"
           FROM "Contract" c, b
           WHERE c."startsAt" < b.e AND c."endsAt" > b.s
             AND NOT EXISTS (SELECT 1 FROM "Settlement" x WHERE x."contractId" = c.id AND x.day = b.d)
@@ -91,42 +98,42 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
           WHERE o."startedAt" < b.e AND o."endedAt" > b.s
           GROUP BY ce."contractId"
         ),
+        -- Seconds mined: a whole day for most contracts; the term inside the day minus outage
+        -- time for the rest.
         mined AS (
           SELECT run.contract_id, run.user_id, run.th, run.bps,
-                 floor(extract(epoch FROM upper(run.r) - lower(run.r)) - CASE WHEN down.ranges IS NULL THEN 0 ELSE coalesce((
-                   SELECT sum(extract(epoch FROM upper(piece) - lower(piece)))
-                   FROM unnest(down.ranges * multirange(run.r)) AS piece
-                 ), 0) END)::int AS seconds
-          FROM run LEFT JOIN down ON down.contract_id = run.contract_id
-        )
-        SELECT m.*, b.d AS day, s.id AS snapshot_id, s.difficulty, s."blockSubsidySats" AS subsidy,
-               s."feesPerBlockSats" AS fees, s."btcPriceCents" AS price,
-               -- One reward transaction per customer and day, whatever the number of contracts.
-               md5(m.user_id::text || ${nonce})::uuid AS tx_id,
-               div(m.th::numeric * 1000000000000 * m.seconds * (s."blockSubsidySats" + s."feesPerBlockSats"),
-                   s.difficulty * 4294967296)::bigint AS gross,
-               div(m.th::numeric * 1000000000000 * m.seconds * (s."blockSubsidySats" + s."feesPerBlockSats") * (10000 - m.bps),
-                   s.difficulty * 4294967296 * 10000)::bigint AS net
-        FROM mined m, b JOIN "MarketSnapshot" s ON s.day = b.d`;
-      // Then the settlement rows, and the ledger: per customer one transaction, two entries. The
-      // foreign keys and the ledger's zero-sum check run after the statement, so order is free.
-      const [result] = await tx.$queryRaw<{ contracts: number; sats: bigint }[]>`
-        WITH ins AS (
-          INSERT INTO "Settlement" (id, "contractId", day, th, difficulty, "blockSubsidySats", "feesPerBlockSats",
-                                    "poolFeeBps", "btcPriceCents", seconds, "grossSats", sats, "marketSnapshotId",
-                                    "ledgerTransactionId")
-          SELECT gen_random_uuid(), contract_id, day, th, difficulty, subsidy, fees, bps, price, seconds, gross, net,
-                 snapshot_id, CASE WHEN net > 0 THEN tx_id END
-          FROM settle_batch
-          RETURNING sats
+                 CASE WHEN down.ranges IS NULL AND run."startsAt" <= b.s AND run."endsAt" >= b.e THEN 86400
+                 ELSE floor(
+                   extract(epoch FROM least(run."endsAt", b.e) - greatest(run."startsAt", b.s))
+                   - CASE WHEN down.ranges IS NULL THEN 0 ELSE coalesce((
+                       SELECT sum(extract(epoch FROM upper(piece) - lower(piece)))
+                       FROM unnest(down.ranges * tstzmultirange(tstzrange(greatest(run."startsAt", b.s),
+                                                                           least(run."endsAt", b.e)))) AS piece
+                     ), 0) END)::int
+                 END AS seconds
+          FROM run CROSS JOIN b LEFT JOIN down ON down.contract_id = run.contract_id
         ),
-        owed AS (
-          SELECT user_id, tx_id, SUM(net)::bigint AS sats FROM settle_batch WHERE net > 0 GROUP BY user_id, tx_id
+        batch AS MATERIALIZED (
+          SELECT m.*, b.d AS day, s.id AS snapshot_id, s.difficulty, s.subsidy, s.fees, s.price,
+                 div((m.th::bigint * m.seconds)::numeric * s.k, s.den)::bigint AS gross,
+                 div((m.th::bigint * m.seconds * (10000 - m.bps))::numeric * s.k, s.den_fee)::bigint AS net
+          FROM mined m, b, snap s
+        ),
+        ins AS (
+          INSERT INTO "Settlement" (id, "contractId", day, th, difficulty, "blockSubsidySats", "feesPerBlockSats",
+                                    "poolFeeBps", "btcPriceCents", seconds, "grossSats", sats, "marketSnapshotId")
+          SELECT gen_random_uuid(), contract_id, day, th, difficulty, subsidy, fees, bps, price, seconds, gross, net,
+                 snapshot_id
+          FROM batch
+        ),
+        -- One reward transaction per customer and day, whatever the number of contracts.
+        owed AS MATERIALIZED (
+          SELECT user_id, gen_random_uuid() AS tx_id, sats
+          FROM (SELECT user_id, SUM(net)::bigint AS sats FROM batch WHERE net > 0 GROUP BY user_id) per_customer
         ),
         txs AS (
-          INSERT INTO "LedgerTransaction" (id, kind, description)
-          SELECT tx_id, 'mining_reward', 'Mining reward for ' || ${day} FROM owed
-          RETURNING id
+          INSERT INTO "LedgerTransaction" (id, kind, description, day)
+          SELECT tx_id, 'mining_reward', 'Mining reward for ' || ${day}, ${day}::date FROM owed
         ),
         entries AS (
           INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)
@@ -134,11 +141,8 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
           FROM owed JOIN "LedgerAccount" a ON a.key = 'user:' || owed.user_id || ':customer_cash:BTC'
           UNION ALL
           SELECT gen_random_uuid(), owed.tx_id, ${pool}::uuid, -owed.sats FROM owed
-          RETURNING 1
         )
-        SELECT count(*)::int AS contracts, coalesce(sum(ins.sats), 0)::bigint AS sats,
-               (SELECT count(*) FROM txs) AS transactions, (SELECT count(*) FROM entries) AS entries
-        FROM ins`;
+        SELECT count(*)::int AS contracts, coalesce(sum(net), 0)::bigint AS sats FROM batch`;
       return { day, status: "settled", contracts: result?.contracts ?? 0, sats: result?.sats ?? 0n };
     },
     { timeout: 600_000, maxWait: 60_000 },

@@ -133,8 +133,8 @@ try {
     `WITH days AS (SELECT s.id AS snapshot, s.day, s.difficulty, s."btcPriceCents", s."blockSubsidySats", s."feesPerBlockSats"
                    FROM "MarketSnapshot" s)
      , t AS (
-       INSERT INTO "LedgerTransaction" (id, kind, description, "idempotencyKey", "createdAt")
-       SELECT gen_random_uuid(), 'mining_reward', 'Mining reward for ' || days.day, 'reward:' || $1 || ':' || days.day,
+       INSERT INTO "LedgerTransaction" (id, kind, description, day, "idempotencyKey", "createdAt")
+       SELECT gen_random_uuid(), 'mining_reward', 'Mining reward for ' || days.day, days.day, 'reward:' || $1 || ':' || days.day,
          days.day + interval '1 day 10 minutes'
        FROM days RETURNING id, "idempotencyKey", "createdAt")
      , e AS (
@@ -142,9 +142,9 @@ try {
        SELECT gen_random_uuid(), t.id, x.a, x.sign * ${CONTRACTS} * 1000, t."createdAt"
        FROM t, (VALUES ($2::uuid, -1), ($3::uuid, 1)) x(a, sign))
      INSERT INTO "Settlement" (id, "contractId", day, th, difficulty, "blockSubsidySats", "feesPerBlockSats", "poolFeeBps",
-       "btcPriceCents", seconds, "grossSats", sats, "marketSnapshotId", "ledgerTransactionId", "createdAt")
+       "btcPriceCents", seconds, "grossSats", sats, "marketSnapshotId", "createdAt")
      SELECT gen_random_uuid(), c.id, days.day, 100, days.difficulty, days."blockSubsidySats", days."feesPerBlockSats", 250,
-       days."btcPriceCents", 86400, 1026, 1000, days.snapshot, t.id, t."createdAt"
+       days."btcPriceCents", 86400, 1026, 1000, days.snapshot, t."createdAt"
      FROM days JOIN t ON t."idempotencyKey" = 'reward:' || $1 || ':' || days.day, "Contract" c WHERE c."userId" = $1::uuid`,
     [userId, pool, btc],
   );

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
+import pg from "pg";
 import { linkIn } from "../../scripts/lib/smtp-inbox";
 import { createAccount, query, signIn } from "./support/accounts";
 import { waitForMail } from "./support/mailbox";
@@ -209,4 +210,54 @@ test("a reset link works once and signs out every other session", async ({ brows
   await expect(laptopPage).toHaveURL(/\/sign-in/);
   await laptop.close();
   await phone.close();
+});
+
+test("the header follows the session through client-side navigation, without a reload", async ({ page }) => {
+  const account = await createAccount("customer");
+  const header = page.getByRole("banner");
+  await page.goto("/");
+  await header.getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  // Signed-in pages name the account and offer sign-out in the header itself.
+  await expect(header.getByTestId("signed-in-as")).toHaveText(account.email);
+  await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+
+  await header.getByRole("link", { name: "Hashwork home" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(header.getByRole("link", { name: "Dashboard" })).toBeVisible();
+  await header.getByRole("link", { name: "Dashboard" }).click();
+  await expect(header.getByTestId("signed-in-as")).toHaveText(account.email);
+
+  await header.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(header.getByTestId("signed-in-as")).toHaveCount(0);
+});
+
+test("a slow dashboard page shows a skeleton inside the layout while it loads", async ({ page }) => {
+  const account = await createAccount("customer");
+  await signIn(page, account);
+  // A slow database: the wallet's ledger reads wait while this transaction holds the table.
+  const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await blocker.connect();
+  try {
+    await blocker.query("BEGIN");
+    await blocker.query(`LOCK TABLE "LedgerEntry" IN ACCESS EXCLUSIVE MODE`);
+    await page.goto("/dashboard/wallet", { waitUntil: "commit" });
+    const skeleton = page.getByTestId("page-skeleton");
+    await expect(skeleton).toBeVisible();
+    await expect(skeleton).toHaveAttribute("aria-busy", "true");
+    // The layout is already there: the account in the header and the section navigation.
+    await expect(page.getByRole("banner").getByTestId("signed-in-as")).toHaveText(account.email);
+    await expect(page.getByRole("navigation", { name: "Dashboard" })).toBeVisible();
+    await blocker.query("ROLLBACK");
+    await expect(page.getByRole("heading", { level: 1, name: "Wallet" })).toBeVisible();
+    await expect(skeleton).toHaveCount(0);
+  } finally {
+    await blocker.end();
+  }
 });

@@ -1,36 +1,59 @@
+// The product end to end: a customer's paid contract mines, an admin settles two days, the
+// customer sees them in the chart, the table and the CSV (nobody else can), sets a payout address,
+// waits out the hold and withdraws the mined BTC; an admin pays it out with the txid, and the
+// customer is emailed at each step.
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
-import { createAccount, query, signIn } from "./support/accounts";
+import { expect, test, type Page } from "@playwright/test";
+import { generate } from "otplib";
+import { createAccount, query, signIn, type Account } from "./support/accounts";
+import { waitForMail } from "./support/mailbox";
+import { approveKyc, MAINNET_ADDRESS } from "./support/withdrawals";
+
+const TXID = "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b";
+const TH = 2_000;
 
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
-/** A paid 20-day contract of 110 TH that started three days ago (00:00 UTC). */
+/** The current code; the account may have used this 30-second step already (signing in). */
+async function freshCode(account: Account): Promise<string> {
+  await query(`UPDATE "User" SET "totpLastStep" = NULL WHERE id = $1`, [account.id]);
+  return generate({ secret: account.totpSecret! });
+}
+
+const addressForm = (page: Page) => page.getByRole("region", { name: "Payout address" });
+const withdrawForm = (page: Page) => page.getByRole("region", { name: "Withdraw BTC" });
+const btc = (sats: number) => `${(sats / 1e8).toFixed(8)} BTC`;
+
+/** A paid 20-day contract of TH terahashes that started three days ago (00:00 UTC). */
 async function paidContract(userId: string): Promise<string> {
   const [product] = await query<{ id: string }>(`SELECT id FROM "Product" WHERE slug = 'antminer-s19-pro-20-days'`);
   const [order] = await query<{ id: string }>(
     `INSERT INTO "Order" (id, "userId", "productId", th, "durationDays", "hashrateFeePerTh", "serviceFeePerThDay",
        "hashrateFeeCents", "serviceFeeCents", "totalCents", status, "paymentMethod", "idempotencyKey", "reservedUntil",
        "paidAt", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, 110, 20, 0.2, 0.0425, 2200, 9350, 11550, 'paid', 'balance',
+     VALUES (gen_random_uuid(), $1, $2, $3, 20, 0.2, 0.0425, $4, $5, $6, 'paid', 'balance',
        'e2e-' || gen_random_uuid(), now(), now(), now()) RETURNING id`,
-    [userId, product!.id],
+    [userId, product!.id, TH, TH * 20, TH * 85, TH * 105],
   );
   const [contract] = await query<{ id: string }>(
     `INSERT INTO "Contract" (id, "orderId", "userId", "productId", th, "poolFeeBps", status, "startsAt", "endsAt", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, 110, 250, 'active', $4::date::timestamp AT TIME ZONE 'UTC',
-       ($4::date + 20)::timestamp AT TIME ZONE 'UTC', now()) RETURNING id`,
-    [order!.id, userId, product!.id, day(3)],
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, 250, 'active', $5::date::timestamp AT TIME ZONE 'UTC',
+       ($5::date + 20)::timestamp AT TIME ZONE 'UTC', now()) RETURNING id`,
+    [order!.id, userId, product!.id, TH, day(3)],
   );
   return contract!.id;
 }
 
-test("settled days reach the customer's chart, table and CSV; nobody else can open them", async ({ browser }) => {
-  test.setTimeout(120_000);
+test("a paid contract mines: settled days in the chart, table and CSV, then withdrawn and paid out", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
   const [owner, other, adminAccount] = [
-    await createAccount("customer"),
+    await createAccount("customer", { twoFactor: true }),
     await createAccount("customer"),
     await createAccount("admin"),
   ];
+  await approveKyc(owner.id);
   const contractId = await paidContract(owner.id);
 
   // An admin settles the last two finished days from the market page.
@@ -56,7 +79,7 @@ test("settled days reach the customer's chart, table and CSV; nobody else can op
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText(day(2));
   await expect(rows.last()).toContainText(day(1));
-  await expect(rows.first()).toContainText("110 TH/s");
+  await expect(rows.first()).toContainText("2,000 TH/s");
   const downloading = customer.waitForEvent("download");
   await customer.getByRole("link", { name: "Download CSV" }).click();
   const csv = await readFile((await (await downloading).path())!, "utf8");
@@ -71,4 +94,76 @@ test("settled days reach the customer's chart, table and CSV; nobody else can op
   expect(page?.status()).toBe(404);
   const file = await stranger.request.get(`/api/contracts/${contractId}/settlements`);
   expect(file.status()).toBe(404);
+
+  await customer.goto("/dashboard/wallet");
+  await customer.getByRole("link", { name: "Withdraw BTC" }).click();
+  await expect(customer.getByRole("heading", { level: 1, name: "Withdrawals" })).toBeVisible();
+  // What the two settled days credited, as the wallet shows it; withdrawn below.
+  const mined = Math.round(
+    Number((await customer.getByTestId("btc-available").textContent())!.replace(/[^\d.]/g, "")) * 1e8,
+  );
+  expect(mined).toBeGreaterThan(60_000);
+
+  // A testnet address is refused on mainnet, with the reason next to the field.
+  await addressForm(customer)
+    .getByRole("textbox", { name: "Payout address" })
+    .fill("tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx");
+  await addressForm(customer)
+    .getByRole("textbox", { name: "Code from your authenticator app" })
+    .fill(await freshCode(owner));
+  await customer.getByRole("button", { name: "Save address" }).click();
+  await expect(customer.getByText("That address is for Bitcoin testnet").first()).toBeVisible();
+
+  await addressForm(customer).getByRole("textbox", { name: "Payout address" }).fill(MAINNET_ADDRESS);
+  await addressForm(customer)
+    .getByRole("textbox", { name: "Code from your authenticator app" })
+    .fill(await freshCode(owner));
+  await customer.getByRole("button", { name: "Save address" }).click();
+  await expect(customer.getByText(/Payout address saved\. Withdrawals open at/)).toBeVisible();
+  await waitForMail(owner.email, /payout address was set/);
+  await customer.reload();
+  await expect(customer.getByTestId("payout-address")).toHaveText(MAINNET_ADDRESS);
+  await expect(customer.getByText(/It was set recently: withdrawals open at/)).toBeVisible();
+
+  // A day later the hold is over.
+  await query(`UPDATE "PayoutAddress" SET "withdrawalsFrom" = now() - interval '1 minute' WHERE "userId" = $1`, [
+    owner.id,
+  ]);
+  await customer.reload();
+  await withdrawForm(customer).getByRole("textbox", { name: "Amount (BTC)" }).fill("0.0006");
+  await expect(customer.getByTestId("withdrawal-preview")).toHaveText(
+    "Your balance goes down by 0.00060000 BTC; your address receives 0.00055000 BTC after the 0.00005000 BTC network fee.",
+  );
+  await withdrawForm(customer)
+    .getByRole("textbox", { name: "Code from your authenticator app" })
+    .fill(await freshCode(owner));
+  await customer.getByRole("button", { name: "Request withdrawal" }).click();
+  await expect(customer.getByText(/Withdrawal of 0.00060000 BTC requested/)).toBeVisible();
+  await waitForMail(owner.email, /withdrawal request was received/);
+  await customer.reload();
+  await expect(customer.getByTestId("btc-available")).toHaveText(btc(mined - 60_000));
+  await expect(customer.getByTestId("withdrawal-row")).toContainText("Waiting for approval");
+
+  await admin.goto("/admin");
+  await expect(admin.getByTestId("pending-withdrawals")).toContainText("waiting for an admin");
+  await admin.getByRole("link", { name: "Withdrawals" }).first().click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Withdrawals" })).toBeVisible();
+  const row = admin.getByTestId("waiting-withdrawal").filter({ hasText: owner.email });
+  await expect(row).toContainText("Send 0.00055000 BTC");
+  await row.getByLabel("Bitcoin transaction id").fill("not-a-txid");
+  await row.getByRole("button", { name: "Mark as paid" }).click();
+  await expect(row.getByText("A transaction id is 64 hexadecimal characters.")).toBeVisible();
+  await row.getByLabel("Bitcoin transaction id").fill(TXID);
+  await row.getByRole("button", { name: "Mark as paid" }).click();
+  // The queue refreshes: the withdrawal leaves it for the decided list, with the txid.
+  const decided = admin.getByRole("row").filter({ hasText: owner.email });
+  await expect(decided).toContainText("Paid");
+  await expect(decided).toContainText(TXID);
+  await expect(row).toHaveCount(0);
+  await waitForMail(owner.email, /withdrawal was sent/);
+
+  await customer.reload();
+  await expect(customer.getByTestId("withdrawal-row")).toContainText("Paid");
+  await expect(customer.getByTestId("withdrawal-row")).toContainText(TXID);
+  await expect(customer.getByTestId("btc-available")).toHaveText(btc(mined - 60_000));
 });

@@ -23,6 +23,7 @@ const HAND_WRITTEN_CHECKS = [
   "Contract_dates_ordered",
   "Contract_th_positive",
   "LedgerEntry_amount_nonzero",
+  "LedgerTransaction_reward_day",
   "MarketSnapshot_positive",
   "Order_th_positive",
   "Order_total_is_sum",

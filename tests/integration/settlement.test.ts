@@ -146,7 +146,11 @@ describe("the settlement formula, through SQL", () => {
     await settleDay(day, at("2031-03-06T00:10:00Z"));
     // One reward transaction for the customer's day, whatever the number of contracts.
     const transactions = await db.ledgerTransaction.findMany({
-      where: { settlements: { some: { contract: { userId: user.id } } } },
+      where: {
+        kind: "mining_reward",
+        day: new Date(`${day}T00:00:00Z`),
+        entries: { some: { account: { userId: user.id } } },
+      },
       include: { entries: true },
     });
     expect(transactions).toHaveLength(1);
@@ -186,7 +190,15 @@ describe("idempotency and concurrency", () => {
     expect((await settleDay(day, now)).status).toBe("settled");
     expect(await settlementsOf(contract.id)).toHaveLength(1);
     expect(await btcOf(user.id)).toBe(4_666n);
-    expect(await db.ledgerTransaction.count({ where: { settlements: { some: { contractId: contract.id } } } })).toBe(1);
+    expect(
+      await db.ledgerTransaction.count({
+        where: {
+          kind: "mining_reward",
+          day: new Date(`${day}T00:00:00Z`),
+          entries: { some: { account: { userId: user.id } } },
+        },
+      }),
+    ).toBe(1);
   });
 
   it("refuses to settle a day that has not ended", async () => {

@@ -59,6 +59,7 @@ export async function creditBtc(db: Db, userId: string, sats: bigint): Promise<v
     postTransaction(tx, {
       kind: "mining_reward",
       description: "Mining reward (test)",
+      day: "2030-01-01",
       postings: [
         { account: { kind: "mining_pool", currency: "BTC" }, amount: -sats },
         { account: { userId, kind: "customer_cash", currency: "BTC" }, amount: sats },

@@ -11,7 +11,7 @@ import { routes } from "@/lib/routes";
 export const sendExportToRecipientAction = defineAction(
   { access: "privacy.handle", input: requestIdInput },
   async ({ requestId }, ctx) => {
-    const recipient = await sendToRecipient(ctx.user, requestId, ctx.request);
+    const recipient = await sendToRecipient(ctx.user, requestId);
     revalidatePath(routes.admin.privacyRequest(requestId));
     return done(`The export was sent to ${recipient}.`);
   },

@@ -15,7 +15,7 @@ import { REQUEST_TYPE_SHORT } from "@/lib/privacy/status-labels";
 import { applyOnCompletion, applyOnRefusal } from "./effects";
 import { finishRequest } from "./finish-request";
 import { RECTIFIABLE_FIELDS, type RequestedChange } from "./rectifiable-fields";
-import { extendedDueAt, isOpen, mayStillExtend, RESPONSE_DAYS } from "./rules";
+import { extendedDueAt, isOpen, mayStillExtend, RESPONSE_DAYS, SENT_EVENT } from "./rules";
 import { recordStep, tellCustomer } from "./timeline";
 
 type Officer = { id: string };
@@ -126,6 +126,8 @@ export async function extendRequest(
   return updated.dueAt;
 }
 
+const ERASED_ANSWER = "Your personal data was erased; what the law requires us to keep is kept pseudonymised.";
+
 /** Completes a request with the answer to the customer; an erasure is carried out first. */
 export async function completeRequest(
   officer: Officer,
@@ -139,10 +141,11 @@ export async function completeRequest(
     if (!found.identityVerifiedAt) {
       throw new UserError("The customer has not confirmed their identity yet; the erasure waits for it.");
     }
-    // Told before their address goes with the rest of their data.
+    // Told before their address goes with the rest of their data; the row keeps a fixed answer,
+    // since the officer's words may name the person whose data is erased.
     await tellCustomer(found.user?.email, { step: "completed", type: REQUEST_TYPE_SHORT[found.type], response });
     await applyOnCompletion(found, officer.id, now);
-    await finishRequest(requestId, officer.id, { response, email: null }, request, now);
+    await finishRequest(requestId, officer.id, { response: ERASED_ANSWER, email: null }, request, now);
     return;
   }
   if (found.type === "account_closure" && !found.identityVerifiedAt) {
@@ -255,20 +258,16 @@ export async function applyRectification(
 }
 
 /** Portability to a third party: the officer, having checked the recipient, sends them the export. */
-export async function sendToRecipient(officer: Officer, requestId: string, request: RequestInfo): Promise<string> {
+export async function sendToRecipient(officer: Officer, requestId: string): Promise<string> {
   const found = await db.$transaction((tx) => lockRequest(tx, requestId, officer, { closedToo: true }));
   if (found.type !== "portability" || !found.recipientEmail) {
     throw new UserError("Only a portability request naming a recipient can be sent to one.");
   }
   if (!found.identityVerifiedAt) throw new UserError("The customer has not confirmed their identity yet.");
   if (found.status === "refused") throw new UserError("This request was refused.");
-  const sent = await db.privacyRequestEvent.count({ where: { requestId, type: "sent_to_recipient" } });
+  const sent = await db.privacyRequestEvent.count({ where: { requestId, type: SENT_EVENT } });
   if (sent > 0) throw new UserError("The export was already sent to the recipient.");
+  // Audited and put on the timeline by the export module.
   await sendExportToRecipient(requestId, officer.id);
-  await recordStep(
-    db,
-    { requestId, actorId: officer.id, type: "sent_to_recipient", note: `Sent to ${found.recipientEmail}` },
-    request,
-  );
   return found.recipientEmail;
 }

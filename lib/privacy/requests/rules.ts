@@ -51,3 +51,6 @@ export function isOverdue(request: { status: PrivacyRequestStatus; dueAt: Date }
 export function needsIdentity(type: PrivacyRequestType): boolean {
   return NEEDS_IDENTITY.includes(type);
 }
+
+/** The timeline step the export module writes when it sends an export to the named recipient. */
+export const SENT_EVENT = "export_sent";

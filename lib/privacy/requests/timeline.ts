@@ -11,16 +11,7 @@ import { routes } from "@/lib/routes";
 type Client = Pick<typeof db, "privacyRequestEvent" | "auditLog" | "activityEvent">;
 
 export type EventType =
-  | "filed"
-  | "verified"
-  | "assigned"
-  | "note"
-  | "extended"
-  | "completed"
-  | "refused"
-  | "rectified"
-  | "sent_to_recipient"
-  | "export_requested";
+  "filed" | "verified" | "assigned" | "note" | "extended" | "completed" | "refused" | "rectified" | "export_requested";
 
 /** One step: on the request's timeline (internal ones for staff only) and in the audit log. */
 export async function recordStep(

@@ -49,7 +49,8 @@ export async function verifyIdentity(
   });
   if (!verified) throw new UserError("You already confirmed your identity for this request.");
 
-  const effect = await applyAfterIdentity(found, now);
+  // A later instant than the re-proof itself, so the timeline reads in order.
+  const effect = await applyAfterIdentity(found, new Date(Math.max(Date.now(), now.getTime() + 1)));
   if (effect === "closed") {
     await finishRequest(
       requestId,

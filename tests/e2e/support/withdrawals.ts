@@ -36,9 +36,9 @@ async function post(
   withdrawalId: string | null = null,
 ): Promise<void> {
   const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO "LedgerTransaction" (id, kind, description, "withdrawalId")
-     VALUES (gen_random_uuid(), $1::"LedgerTransactionKind", 'e2e set-up', $2) RETURNING id`,
-    [kind, withdrawalId],
+    `INSERT INTO "LedgerTransaction" (id, kind, description, "withdrawalId", day)
+     VALUES (gen_random_uuid(), $1::"LedgerTransactionKind", 'e2e set-up', $2, $3::date) RETURNING id`,
+    [kind, withdrawalId, kind === "mining_reward" ? new Date().toISOString().slice(0, 10) : null],
   );
   for (const [accountId, sats] of postings) {
     await client.query(

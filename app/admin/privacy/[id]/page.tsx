@@ -19,7 +19,14 @@ import { formatUtcDate, formatUtcDateTime } from "@/lib/format/date";
 import { KYC_STATUS_FOR_STAFF } from "@/lib/kyc/status-labels";
 import { privacyOfficers, requestForOfficer } from "@/lib/privacy/queries";
 import { RECTIFIABLE_FIELDS } from "@/lib/privacy/requests/rectifiable-fields";
-import { DEFAULT_COMPLAINT_INFO, isOpen, isOverdue, mayStillExtend, needsIdentity } from "@/lib/privacy/requests/rules";
+import {
+  DEFAULT_COMPLAINT_INFO,
+  isOpen,
+  isOverdue,
+  mayStillExtend,
+  needsIdentity,
+  SENT_EVENT,
+} from "@/lib/privacy/requests/rules";
 import { EVENT_LABELS, PURPOSE_LABELS, REQUEST_TYPE_SHORT } from "@/lib/privacy/status-labels";
 import { routes } from "@/lib/routes";
 
@@ -37,7 +44,7 @@ export default async function PrivacyRequestPage({ params }: Props) {
   const overdue = isOverdue(row, now);
   const waitsForIdentity = needsIdentity(row.type) && !row.identityVerifiedAt;
   const officers = open ? await privacyOfficers() : [];
-  const sentToRecipient = row.events.some((event) => event.type === "sent_to_recipient");
+  const sentToRecipient = row.events.some((event) => event.type === SENT_EVENT);
 
   return (
     <div className="space-y-6">

@@ -1,0 +1,26 @@
+// What a signed-in page shows while its data loads: the shape of a page (a title, a row of
+// figures, a table) in placeholder blocks, inside the layout that is already on screen, so
+// nothing jumps when the content arrives. Screen readers hear that the page is loading.
+function Block({ className }: { className: string }) {
+  return <div className={`animate-pulse rounded-lg bg-chip motion-reduce:animate-none ${className}`} />;
+}
+
+export function PageSkeleton({ label = "Loading…" }: { label?: string }) {
+  return (
+    <div role="status" aria-busy="true" aria-live="polite" className="space-y-6" data-testid="page-skeleton">
+      <span className="sr-only">{label}</span>
+      <Block className="h-8 w-56" />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Block className="h-24" />
+        <Block className="h-24" />
+        <Block className="h-24" />
+      </div>
+      <div className="space-y-2">
+        <Block className="h-10" />
+        <Block className="h-10" />
+        <Block className="h-10" />
+        <Block className="h-10" />
+      </div>
+    </div>
+  );
+}
