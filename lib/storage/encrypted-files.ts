@@ -17,6 +17,8 @@ export function storageDir(): string {
   return path.resolve(env().STORAGE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "storage"));
 }
 
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
 function pathFor(storageKey: string): string {
   if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error("Bad storage key");
   return path.join(storageDir(), storageKey.slice(0, 2), storageKey);
@@ -64,10 +66,21 @@ export async function storeEncryptedStream(
     },
   });
   // Header first, then the ciphertext, then the tag (known once the cipher has ended).
+  // Small chunks are gathered into writes of about 1 MiB: one system call each instead of dozens.
   async function* framed(ciphertext: AsyncIterable<Buffer>) {
-    yield header;
-    for await (const chunk of ciphertext) yield chunk;
-    yield cipher.getAuthTag();
+    let pending: Buffer[] = [header];
+    let pendingBytes = header.length;
+    for await (const chunk of ciphertext) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= WRITE_BATCH_BYTES) {
+        yield Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+    pending.push(cipher.getAuthTag());
+    yield Buffer.concat(pending);
   }
   try {
     await pipeline(source, count, cipher, framed, createWriteStream(file, { mode: 0o600 }));

@@ -25,10 +25,13 @@ const uniqueAddress = () => `bc1q${Array.from(randomBytes(38), (byte) => BECH32[
 
 let daySeq = 0;
 
-/** A fresh UTC day far from other tests' days, so settling it touches only this customer's contract. */
+/**
+ * A fresh UTC day years after other tests' days, so settling it touches only this customer's
+ * contract and their catch-up runs never meet these contracts.
+ */
 function farDay(): Date {
   daySeq += 3;
-  const base = Date.UTC(2031, 0, 1) + (Number.parseInt(randomBytes(2).toString("hex"), 16) % 3000) * 3 * 86_400_000;
+  const base = Date.UTC(2060, 0, 1) + (Number.parseInt(randomBytes(2).toString("hex"), 16) % 1000) * 3 * 86_400_000;
   return new Date(base + daySeq * 86_400_000);
 }
 
@@ -41,8 +44,8 @@ export async function staffMember(role: "admin" | "kyc_reviewer" | "privacy_offi
 export async function fullCustomer() {
   const tag = randomBytes(4).toString("hex");
   const identity = {
-    email: `zephyrine.${tag}@quillfeather.example`,
-    name: `Zephyrine Quillfeather${tag}`,
+    email: `ottoline.${tag}@brackenbury.example`,
+    name: `Ottoline Brackenbury${tag}`,
     street: `Keizersgracht ${tag} 123`,
     idNumber: `XQ7Z${tag.toUpperCase()}`,
     address: uniqueAddress(),

@@ -143,6 +143,9 @@ export async function sendExportToRecipient(requestId: string, actorId: string):
     },
     { ip: null, userAgent: null },
   );
+  await db.privacyRequestEvent.create({
+    data: { requestId, actorId, type: "export_sent", note: "Your export was sent to the recipient you named." },
+  });
 }
 
 /** Deletes exports past their expiry: the file first, then the row. Returns how many. */
