@@ -58,5 +58,8 @@ export const routes = {
     kycDocument: (id: string) => `/api/kyc/documents/${id}`,
     kycSubmission: "/api/kyc/submission",
     contractSettlementsCsv: (id: string) => `/api/contracts/${id}/settlements`,
+    // Answered by the app's HTTP server (server/http-server.ts) before Next sees the request.
+    health: "/api/health",
+    ready: "/api/ready",
   },
 } as const;
