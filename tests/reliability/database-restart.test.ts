@@ -61,6 +61,7 @@ test("requests fail with a clean 503 while PostgreSQL is down, and the app recov
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Overview" }).waitFor();
+  console.log("database restart: signed in");
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   await browser.close();
 
@@ -99,6 +100,7 @@ test("requests fail with a clean 503 while PostgreSQL is down, and the app recov
     for (let i = 0; running; i++) {
       const kind = ["orders", "wallet", "webhook"][(loop + i) % 3]!;
       const at = Date.now();
+      const sentIn = phase;
       let response: Response;
       let payload = "";
       if (kind === "webhook") {
@@ -108,19 +110,24 @@ test("requests fail with a clean 503 while PostgreSQL is down, and the app recov
         response = await fetch(`${web.url}/dashboard/${kind}`, { headers: { cookie }, redirect: "manual" });
       }
       const body = await response.text();
-      outcomes.push({ phase, kind, status: response.status, body: response.status === 200 ? "" : body, at });
+      outcomes.push({ phase: sentIn, kind, status: response.status, body: response.status === 200 ? "" : body, at });
       if (kind === "webhook" && response.status !== 200) refused.push(payload);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   });
 
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  // Load first: a dozen answered requests before the fault.
+  while (outcomes.filter((outcome) => outcome.status === 200).length < 12) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  console.log(`database restart: ${outcomes.length} requests before the fault`);
   phase = "down";
   await postgres.stop();
   const downAt = Date.now();
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   postgres = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pg"), port, log: quiet });
   const upAt = Date.now();
+  console.log(`database restart: back after ${upAt - downAt} ms, ${outcomes.length} requests so far`);
   phase = "after";
   // Recovered once dashboards and webhooks answer 200 again; then keep going for a while.
   const recovered = async () => {
@@ -164,4 +171,4 @@ test("requests fail with a clean 503 while PostgreSQL is down, and the app recov
     `database restart: down ${upAt - downAt} ms, recovered ${recoveredAt - upAt} ms after it came back, ` +
       `${failures.length} of ${outcomes.length} requests answered 503`,
   );
-});
+}, 240_000);
