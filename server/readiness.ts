@@ -16,6 +16,14 @@ export type ReadinessProbe = {
   close(): Promise<void>;
 };
 
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export function createReadinessProbe(connectionString: string): ReadinessProbe {
   // The migrations of this build, read once: the build is what must match the database.
   const shipped = readMigrations();
@@ -26,6 +34,9 @@ export function createReadinessProbe(connectionString: string): ReadinessProbe {
     connectionTimeoutMillis: 2_000,
     idleTimeoutMillis: 10_000,
     statement_timeout: 2_000,
+    // Client-side too: a connection the server dropped without a word (a restart, a failover)
+    // would otherwise leave the query, and every probe waiting on it, hanging for good.
+    query_timeout: 2_500,
   });
   pool.on("error", () => {}); // a dropped idle connection shows up in the next check
   let databaseDown = false;
@@ -35,8 +46,11 @@ export function createReadinessProbe(connectionString: string): ReadinessProbe {
   async function run(): Promise<Readiness> {
     let applied: Map<string, string>;
     try {
-      const { rows } = await pool.query<{ migration_name: string; checksum: string }>(
-        `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      const { rows } = await withTimeout(
+        pool.query<{ migration_name: string; checksum: string }>(
+          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        ),
+        3_000,
       );
       applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
       databaseDown = false;
@@ -74,6 +88,6 @@ export function createReadinessProbe(connectionString: string): ReadinessProbe {
     get lastDownAt() {
       return lastDownAt;
     },
-    close: () => pool.end(),
+    close: () => withTimeout(pool.end(), 1_000).catch(() => {}),
   };
 }

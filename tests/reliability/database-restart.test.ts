@@ -77,6 +77,7 @@ test("requests fail with a clean 503 while PostgreSQL is down, and the app recov
         "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }),
       },
       body: payload,
+      signal: AbortSignal.timeout(30_000),
     });
   const topUp = (n: number) =>
     JSON.stringify({
@@ -95,6 +96,8 @@ test("requests fail with a clean 503 while PostgreSQL is down, and the app recov
       },
     });
 
+  // A request with no answer within 30 s is recorded as such (and fails the drill).
+  const hung = () => new Response("no answer within 30 s", { status: 599 });
   let running = true;
   const loops = Array.from({ length: 6 }, async (_, loop) => {
     for (let i = 0; running; i++) {
@@ -105,9 +108,13 @@ test("requests fail with a clean 503 while PostgreSQL is down, and the app recov
       let payload = "";
       if (kind === "webhook") {
         payload = topUp(events++);
-        response = await webhook(payload);
+        response = await webhook(payload).catch(hung);
       } else {
-        response = await fetch(`${web.url}/dashboard/${kind}`, { headers: { cookie }, redirect: "manual" });
+        response = await fetch(`${web.url}/dashboard/${kind}`, {
+          headers: { cookie },
+          redirect: "manual",
+          signal: AbortSignal.timeout(30_000),
+        }).catch(hung);
       }
       const body = await response.text();
       outcomes.push({ phase: sentIn, kind, status: response.status, body: response.status === 200 ? "" : body, at });
