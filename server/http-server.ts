@@ -76,7 +76,7 @@ function json(res: ServerResponse, status: number, body: object): void {
  * the client gets a 503 with a retry message (and no error page); otherwise Next's response as
  * written. Anything else passes straight through.
  */
-function holdServerErrors(res: ServerResponse, decide: () => Promise<boolean>): void {
+export function holdServerErrors(res: ServerResponse, decide: () => Promise<boolean>): void {
   const original = { writeHead: res.writeHead, write: res.write, end: res.end };
   let held: { args: unknown[]; chunks: unknown[][] } | null = null;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
@@ -87,7 +87,14 @@ function holdServerErrors(res: ServerResponse, decide: () => Promise<boolean>): 
     }
     return (original.writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse["writeHead"];
+  // Node writes the status line on the first write or end when writeHead was never called.
+  const holdImplicit = () => {
+    if (!held && !res.headersSent && res.statusCode >= 500 && res.statusCode !== 503) {
+      held = { args: [res.statusCode], chunks: [] };
+    }
+  };
   res.write = function (this: ServerResponse, ...args: unknown[]) {
+    holdImplicit();
     if (held) {
       held.chunks.push(args);
       return true;
@@ -95,6 +102,7 @@ function holdServerErrors(res: ServerResponse, decide: () => Promise<boolean>): 
     return (original.write as (...a: unknown[]) => boolean).apply(this, args);
   } as ServerResponse["write"];
   res.end = function (this: ServerResponse, ...args: unknown[]) {
+    holdImplicit();
     if (!held) return (original.end as (...a: unknown[]) => ServerResponse).apply(this, args);
     const { args: headArgs, chunks } = held;
     held = null;
