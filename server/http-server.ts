@@ -77,7 +77,7 @@ function json(res: ServerResponse, status: number, body: object): void {
  * written. Anything else passes straight through.
  */
 export function holdServerErrors(res: ServerResponse, decide: () => Promise<boolean>): void {
-  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   let held: { args: unknown[]; chunks: unknown[][] } | null = null;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     const status = Number(args[0]);
@@ -96,11 +96,18 @@ export function holdServerErrors(res: ServerResponse, decide: () => Promise<bool
   res.write = function (this: ServerResponse, ...args: unknown[]) {
     holdImplicit();
     if (held) {
-      held.chunks.push(args);
+      // Report each held chunk as written, or a writer awaiting the callback would wait forever.
+      held.chunks.push(args.filter((arg) => typeof arg !== "function"));
+      const callback = args.find((arg) => typeof arg === "function") as (() => void) | undefined;
+      if (callback) process.nextTick(callback);
       return true;
     }
     return (original.write as (...a: unknown[]) => boolean).apply(this, args);
   } as ServerResponse["write"];
+  res.flushHeaders = function (this: ServerResponse) {
+    holdImplicit();
+    if (!held) original.flushHeaders.call(this);
+  };
   res.end = function (this: ServerResponse, ...args: unknown[]) {
     holdImplicit();
     if (!held) return (original.end as (...a: unknown[]) => ServerResponse).apply(this, args);

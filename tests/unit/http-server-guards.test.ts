@@ -52,15 +52,21 @@ describe("server errors while the database is down", () => {
     res.statusCode = 500;
     res.end("<h1>Something went wrong</h1>");
   };
+  // As a stream piped into the response does: flush, then wait for each write's callback.
+  const streamed500 = (res: ServerResponse) => {
+    res.statusCode = 500;
+    res.flushHeaders();
+    res.write("<h1>Something", () => res.write(" went wrong</h1>", () => res.end()));
+  };
 
   it("turns a 500 into a 503 with a retry message when the database is down, however it is written", async () => {
-    for (const respond of [writeHead500, implicit500]) {
+    for (const respond of [writeHead500, implicit500, streamed500]) {
       expect(await serve(true, respond)).toEqual({ status: 503, body: RETRY_MESSAGE, retryAfter: "5" });
     }
   });
 
   it("leaves other errors and successes as they were", async () => {
-    for (const respond of [writeHead500, implicit500]) {
+    for (const respond of [writeHead500, implicit500, streamed500]) {
       expect(await serve(false, respond)).toEqual({
         status: 500,
         body: "<h1>Something went wrong</h1>",
