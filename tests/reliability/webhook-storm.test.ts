@@ -131,4 +131,4 @@ test("1,000 signed deliveries, 30% duplicates, shuffled: every payment lands exa
     { drill: "webhook storm", requests: deliveries.length, faults: REPLAYS + SECOND_EVENTS, dataLost: lost },
     startedAt,
   );
-}, 300_000);
+}, 540_000);
