@@ -72,9 +72,16 @@ describe("health and readiness", () => {
     const orphan = await startWeb("web-no-database", nowhere);
     try {
       expect((await fetch(`${orphan.url}/api/health`)).status).toBe(200);
-      const ready = await fetch(`${orphan.url}/api/ready`);
-      expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual({ status: "not ready", reason: "the database is unreachable" });
+      // "starting" until its warm-up request is answered, then the reason.
+      await expect
+        .poll(
+          async () => {
+            const ready = await fetch(`${orphan.url}/api/ready`);
+            return { status: ready.status, body: await ready.json() };
+          },
+          { timeout: 30_000 },
+        )
+        .toEqual({ status: 503, body: { status: "not ready", reason: "the database is unreachable" } });
       const page = await fetch(`${orphan.url}/dashboard/orders`, { redirect: "manual" });
       expect(page.status).toBe(503);
       expect(page.headers.get("retry-after")).toBe("5");

@@ -5,13 +5,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import path from "node:path";
+import { expect } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { seed } from "@/prisma/seed";
 import { freePort } from "@/scripts/lib/postgres";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../../..");
-const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
 
 export type LogLine = { level: string; msg: string; [key: string]: unknown };
 
@@ -32,7 +32,9 @@ export type AppProcess = {
 };
 
 function spawnApp(name: string, args: string[], env: Record<string, string>, port: number): AppProcess {
-  const child = spawn(process.execPath, [TSX, ...args], {
+  // tsx as a loader of this process (not its CLI, which runs the script in a child): a signal
+  // sent to `child` reaches the app itself, so SIGKILL really kills the instance.
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
@@ -95,7 +97,9 @@ export async function startWeb(
     { DATABASE_URL: databaseUrl, PORT: String(listen), HOST: "127.0.0.1", JOBS: "off", HASHWORK_PROCESS: name, ...env },
     listen,
   );
-  await waitFor(async () => (await fetch(`${app.url}/api/health`)).ok, "answering /api/health", app);
+  // Serving once its warm-up request is answered (until then /api/ready says "starting").
+  await waitFor(async () => app.logs().some((line) => line.msg === "serving"), "serving", app);
+  expect((await fetch(`${app.url}/api/health`)).ok).toBe(true);
   return app;
 }
 
