@@ -64,6 +64,11 @@ const schema = z.object({
   // is the entry that many places from the right. 0 (the default) ignores the header.
   // The Bitcoin network payout addresses must belong to; an address of another network is refused.
   BITCOIN_NETWORK: z.enum(["mainnet", "testnet", "regtest"]).default("mainnet"),
+  // How long a stopping process (SIGTERM) waits for requests and jobs in flight before it exits
+  // anyway. Keep it below the orchestrator's kill timeout (Kubernetes: 30 s by default).
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  // The logger's level (lib/log/logger.ts reads it before the rest is validated).
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z
     .string()
     .default("0")

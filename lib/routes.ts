@@ -98,5 +98,8 @@ export const routes = {
     kycSubmission: "/api/kyc/submission",
     contractSettlementsCsv: (id: string) => `/api/contracts/${id}/settlements`,
     privacyExport: (id: string) => `/api/privacy/exports/${id}`,
+    // Answered by the app's HTTP server (server/http-server.ts) before Next sees the request.
+    health: "/api/health",
+    ready: "/api/ready",
   },
 } as const;

@@ -1,9 +1,11 @@
 // `npm test`: every test layer in one command, on a fresh machine with nothing but Node.
 //   npm test                    static checks, unit, integration, end-to-end
-//   npm run test:unit           (also test:static, test:integration, test:e2e) one layer alone
+//   npm run test:unit           (also test:static, test:integration, test:e2e, test:reliability) one layer alone
 // Integration and end-to-end tests get fresh databases on the server provideTestServer picks.
+// The reliability layer (tests/reliability/) runs fault drills against real app processes of
+// the production build the end-to-end layer made (or builds one when run alone).
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
@@ -14,9 +16,10 @@ import { testSecrets } from "./lib/local-secrets";
 import { freePort } from "./lib/postgres";
 import { provideTestServer, type TestServer } from "./lib/test-server";
 import { startSmtpInbox } from "./lib/smtp-inbox";
+import { E2E_ID_NUMBERS, E2E_PASSWORD } from "../tests/e2e/support/secrets";
 
-type Layer = "static" | "unit" | "integration" | "e2e";
-const ALL: Layer[] = ["static", "unit", "integration", "e2e"];
+type Layer = "static" | "unit" | "integration" | "e2e" | "reliability";
+const ALL: Layer[] = ["static", "unit", "integration", "e2e", "reliability"];
 const requested = process.argv[2] as Layer | undefined;
 if (requested && !ALL.includes(requested)) {
   console.error(`Unknown test layer "${requested}". Use one of: ${ALL.join(", ")}.`);
@@ -78,7 +81,7 @@ function readPlaywrightCounts(file: string): Counts | null {
   };
 }
 
-function add(layer: Layer, counts: Counts | null, exitCode: number): boolean {
+function add(layer: string, counts: Counts | null, exitCode: number): boolean {
   const failed = exitCode !== 0 || !counts || counts.failed > 0;
   if (counts) {
     totals.passed += counts.passed;
@@ -91,7 +94,10 @@ function add(layer: Layer, counts: Counts | null, exitCode: number): boolean {
   return !failed;
 }
 
-async function vitest(layer: "unit" | "integration", env: Record<string, string> = {}): Promise<boolean> {
+async function vitest(
+  layer: "unit" | "integration" | "reliability",
+  env: Record<string, string> = {},
+): Promise<boolean> {
   const report = path.join(REPORT_DIR, `${layer}.json`);
   rmSync(report, { force: true });
   const code = await run(
@@ -130,6 +136,58 @@ async function staticChecks(): Promise<boolean> {
   return add("static", counts, counts.failed ? 1 : 0);
 }
 
+/**
+ * The e2e server's log must hold no personal data or secret of the accounts the tests used:
+ * their emails (createAccount's pattern), their password and the identity numbers typed in.
+ */
+function logHygiene(file: string): Counts {
+  if (!existsSync(file)) {
+    log("e2e logs: no server log was written");
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  const text = readFileSync(file, "utf8");
+  const forbidden: [string, RegExp][] = [
+    ["a test account's email", /[A-Za-z0-9._%+-]+@example\.com/i],
+    ["the test password", new RegExp(E2E_PASSWORD)],
+    ...E2E_ID_NUMBERS.map((id): [string, RegExp] => [`the ID number ${id}`, new RegExp(id)]),
+  ];
+  const found = forbidden.filter(([, pattern]) => pattern.test(text)).map(([what]) => what);
+  const lines = text.split("\n").filter(Boolean).length;
+  if (found.length) log(`e2e logs: ${found.join(", ")} found in ${file}`);
+  else log(`e2e logs: ${lines} lines checked, no email, password or ID number`);
+  return { passed: found.length ? 0 : 1, failed: found.length ? 1 : 0, skipped: 0 };
+}
+
+/** The drills' figures (each writes test-results/reliability/<drill>.json), as one table. */
+function printDrillSummary(dir: string): void {
+  if (!existsSync(dir)) return;
+  type Figures = { drill: string; requests: number; faults: number; dataLost: number; seconds: number };
+  const rows = readdirSync(dir)
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Figures);
+  if (!rows.length) return;
+  const table = rows.map((row) => ({
+    drill: row.drill,
+    "requests sent": row.requests,
+    "faults injected": row.faults,
+    "data lost": row.dataLost,
+    seconds: row.seconds,
+  }));
+  const total = rows.reduce(
+    (sum, row) => ({
+      requests: sum.requests + row.requests,
+      faults: sum.faults + row.faults,
+      lost: sum.lost + row.dataLost,
+    }),
+    { requests: 0, faults: 0, lost: 0 },
+  );
+  log(
+    `Fault drills: ${rows.length} run, ${total.requests} requests, ${total.faults} faults injected, data lost: ${total.lost}`,
+  );
+  console.table(table);
+}
+
+let built = false;
 let server: TestServer | undefined;
 const databases: string[] = [];
 let ok = true;
@@ -152,7 +210,7 @@ try {
   if (layers.includes("static")) ok = (await staticChecks()) && ok;
   if (layers.includes("unit")) ok = (await vitest("unit")) && ok;
 
-  if (layers.includes("integration") || layers.includes("e2e")) {
+  if (layers.includes("integration") || layers.includes("e2e") || layers.includes("reliability")) {
     server = await provideTestServer(log);
     log(`Tests use ${server.description}.`);
   }
@@ -174,7 +232,11 @@ try {
     rmSync(mailbox, { recursive: true, force: true });
     const inbox = await startSmtpInbox({ saveTo: mailbox });
     const e2ePort = process.env.E2E_PORT ?? String(await freePort());
+    // The server's logs are kept: the runner checks them for personal data afterwards.
+    const serverLog = path.join(REPORT_DIR, "e2e-server.log");
+    rmSync(serverLog, { force: true });
     const code = await run([bin("@playwright/test/cli.js"), "test", ...extraArgs], {
+      E2E_SERVER_LOG: serverLog,
       DATABASE_URL: url,
       CHROMIUM_PATH: chromiumPath!,
       PLAYWRIGHT_JSON_OUTPUT_NAME: report,
@@ -187,6 +249,24 @@ try {
     });
     await inbox.close();
     ok = add("e2e", readPlaywrightCounts(report), code) && ok;
+    ok = add("e2e logs", logHygiene(serverLog), 0) && ok;
+    built = true;
+  }
+
+  if (layers.includes("reliability")) {
+    // One production build serves every drill's app processes (the e2e layer's, when it ran).
+    const url = await database("hashwork_rel_build");
+    const db = createPrismaClient(url);
+    await seed(db, { demoAccounts: false });
+    await db.$disconnect();
+    if (!built && process.env.HASHWORK_REUSE_BUILD !== "1") {
+      log("Building the app for the reliability drills (next build)…");
+      const code = await run([bin("next/dist/bin/next"), "build"], { DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" });
+      if (code !== 0) throw new Error("next build failed");
+    }
+    rmSync(path.join(REPORT_DIR, "reliability"), { recursive: true, force: true });
+    ok = (await vitest("reliability", { TEST_PG_SERVER_URL: server!.serverUrl, DATABASE_URL: url })) && ok;
+    printDrillSummary(path.join(REPORT_DIR, "reliability"));
   }
 } catch (error) {
   ok = false;

@@ -14,6 +14,8 @@ export type MicroCacheOptions = {
   now?: () => number;
 };
 
+const PER_REQUEST_HEADERS = ["x-request-id"];
+
 type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; expiresAt: number };
 type Resource = { varyNames: string[]; variants: Map<string, Entry> };
 
@@ -92,6 +94,8 @@ export class MicroCache {
     res.once("finish", () => {
       if (tooBig || res.statusCode !== 200) return;
       const headers = { ...res.getHeaders(), ...extraHeaders };
+      // Per-request headers belong to the response they were made for, not to later hits.
+      for (const name of PER_REQUEST_HEADERS) delete headers[name];
       const ttl = sharedMaxAgeMs(headers);
       if (ttl === null || headers["set-cookie"] !== undefined) return;
       const varyNames = varyHeaderNames(headers);

@@ -11,6 +11,7 @@ import { can, mayUse, type Permission } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { RateLimitedError, UserError, type ActionState } from "@/lib/errors";
 import { fieldErrorsOf, formDataToObject } from "./form-data";
+import { errorFields, logger } from "@/lib/log/logger";
 
 export type Access = "public" | "signed-in" | Permission;
 
@@ -69,7 +70,7 @@ export function createActionDefiner(lookups: ActionLookups) {
             ...(error.link ? { link: error.link } : {}),
           };
         }
-        console.error("[action] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : error);
+        logger.error(errorFields(error), "action failed unexpectedly");
         return { ok: false, error: "Something went wrong on our side. Nothing was changed; please try again." };
       }
     };

@@ -1,6 +1,7 @@
 // The signed-in user, for pages, actions and route handlers. Authorisation always happens here,
 // on the server, whatever proxy.ts did.
 import "server-only";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
@@ -8,6 +9,8 @@ import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 import { auth } from "./config";
 import { can, type Permission } from "./permissions";
 import { routes } from "@/lib/routes";
+
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export type CurrentUser = {
   id: string;
@@ -22,7 +25,10 @@ export type CurrentUser = {
 /** The user behind this request's session, read fresh from the database; null if none. */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  if (!session?.user?.id) return null;
+  if (!session?.user?.id) {
+    await assertSessionWasChecked();
+    return null;
+  }
   return db.user.findUnique({
     where: { id: session.user.id },
     select: {
@@ -36,6 +42,18 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
     },
   });
 });
+
+/**
+ * A session cookie that did not yield a session is either invalid or could not be checked: the
+ * check reads the database, and next-auth reports a failed read as "no session". Sending a
+ * signed-in customer to sign-in because the database blinked would be wrong; this throws
+ * instead, so the request fails as the outage it is (the server answers 503, try again).
+ */
+async function assertSessionWasChecked(): Promise<void> {
+  const jar = await cookies();
+  if (!SESSION_COOKIES.some((name) => jar.has(name))) return;
+  await db.$queryRaw`SELECT 1`; // throws while the database is unreachable
+}
 
 /** The id of this request's session (to keep it when ending the account's other sessions). */
 export const currentSessionId = cache(async (): Promise<string | null> => (await auth())?.sessionId || null);

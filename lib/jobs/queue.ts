@@ -4,13 +4,9 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
+import { errorFields, logger } from "@/lib/log/logger";
+import { processJobs as globalForQueue } from "./process-jobs";
 import type { TaskName } from "./tasks";
-
-const globalForQueue = globalThis as unknown as {
-  hashworkBoss?: Promise<PgBoss>;
-  hashworkSender?: Promise<PgBoss>;
-  hashworkQueues?: Map<string, Promise<void>>;
-};
 
 export const SCHEMA = "pgboss";
 
@@ -34,11 +30,26 @@ function sender(): Promise<PgBoss> {
       supervise: false,
       schedule: false,
     });
-    boss.on("error", (error) => console.error("[jobs]", error.message));
+    boss.on("error", (error) => logger.error(errorFields(error), "jobs: queue error"));
     await boss.start();
     return boss;
   })();
   return globalForQueue.hashworkSender;
+}
+
+/**
+ * pg-boss's queue creation can deadlock with the same creation in another process (two
+ * instances starting together); PostgreSQL then cancels one of them, which tries again.
+ */
+async function createQueue(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await boss.createQueue(name);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
 
 /** Creates the queue once per process (pg-boss refuses jobs for a queue that does not exist). */
@@ -46,7 +57,7 @@ export function ensureQueue(boss: PgBoss, name: string): Promise<void> {
   globalForQueue.hashworkQueues ??= new Map();
   let created = globalForQueue.hashworkQueues.get(name);
   if (!created) {
-    created = boss.createQueue(name).catch((error: unknown) => {
+    created = createQueue(boss, name).catch((error: unknown) => {
       globalForQueue.hashworkQueues?.delete(name); // try again next time
       throw error;
     });
@@ -65,6 +76,7 @@ export async function enqueue(name: TaskName, data: object, options: { singleton
   await boss.send(name, data, options);
 }
 
+/** Stops this process's send-only connection (the worker's, if any, is left running). */
 export async function stopSender(): Promise<void> {
   const boss = await globalForQueue.hashworkSender;
   globalForQueue.hashworkSender = undefined;

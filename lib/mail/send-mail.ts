@@ -7,6 +7,7 @@ import type { Readable } from "node:stream";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { errorFields, logger } from "@/lib/log/logger";
 
 /**
  * `secretLinks`: parts of `text`/`html` that grant access (reset, verification links).
@@ -51,8 +52,10 @@ export async function sendMail(mail: Mail): Promise<void> {
   });
   if (!SMTP_URL) {
     if (NODE_ENV === "production") {
-      console.log(`[mail] SMTP_URL is not set; "${message.subject}" to ${message.to} was not sent.`);
+      // The recipient is personal data: the outbox row (by id) says who it was for.
+      logger.info({ outboxId: record.id, subject: message.subject }, "mail not sent: SMTP_URL is not set");
     } else {
+      // Development only (a local user follows links from here); production never prints mail.
       console.log(
         `[mail] SMTP_URL is not set; not sent (development: printed here).\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`,
       );
@@ -68,6 +71,9 @@ export async function sendMail(mail: Mail): Promise<void> {
       where: { id: record.id },
       data: { error: redact(String(error), secretLinks).slice(0, 500) },
     });
-    console.error(`[mail] sending "${message.subject}" failed: ${redact(String(error), secretLinks)}`);
+    logger.error(
+      { outboxId: record.id, subject: message.subject, ...errorFields(redact(String(error), secretLinks)) },
+      "mail: sending failed",
+    );
   }
 }

@@ -16,6 +16,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ACCOUNT_CANNOT_PAY } from "@/lib/orders/payment-guard";
 import { cardPaymentClient } from "./stripe";
+import { errorFields, logger } from "@/lib/log/logger";
 
 const MIN_SESSION_MS = 31 * 60_000; // Stripe wants a session to stay open at least 30 minutes
 export const CARD_PAYMENT_IN_PROGRESS =
@@ -112,10 +113,7 @@ async function expireQuietly(client: Stripe, sessionId: string): Promise<void> {
   try {
     await client.checkout.sessions.expire(sessionId);
   } catch (error) {
-    console.warn(
-      `[stripe] could not expire the unused session ${sessionId}:`,
-      error instanceof Error ? error.message : error,
-    );
+    logger.warn({ sessionId, ...errorFields(error) }, "stripe: could not expire an unused session");
   }
 }
 

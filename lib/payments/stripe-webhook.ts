@@ -15,6 +15,7 @@ import { formatUsd } from "@/lib/money/format";
 import { fulfilOrder } from "@/lib/orders/fulfil-order";
 import { releaseTh, reserveTh } from "@/lib/orders/inventory";
 import { lockCustomerPayments, paymentRefusal } from "@/lib/orders/payment-guard";
+import { errorFields, logger } from "@/lib/log/logger";
 
 type Tx = Prisma.TransactionClient;
 type Session = Stripe.Checkout.Session;
@@ -64,16 +65,16 @@ export async function handleStripeWebhook(
     await tellCustomers(notices);
     return handled ? { status: 200, body: "OK" } : { status: 200, body: "Already processed" };
   } catch (error) {
-    console.error(
-      `[stripe] handling ${event.type} ${event.id} failed:`,
-      error instanceof Error ? error.message : error,
+    logger.error(
+      { eventType: event.type, eventId: event.id, ...errorFields(error) },
+      "stripe: handling an event failed",
     );
     return { status: 500, body: "Handling failed; Stripe will retry" };
   }
 }
 
 async function mismatch(tx: Tx, session: Session, reason: string) {
-  console.warn(`[stripe] session ${session.id} not fulfilled: ${reason}`);
+  logger.warn({ sessionId: session.id, reason }, "stripe: session not fulfilled");
   await recordAudit(
     {
       actorId: null,
@@ -191,10 +192,7 @@ async function tellCustomers(notices: Notices) {
       const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
       if (user) await sendMail(cardPaymentCreditedMail(user.email, notice));
     } catch (error) {
-      console.error(
-        "[stripe] could not email the customer about a credited payment:",
-        error instanceof Error ? error.message : error,
-      );
+      logger.error(errorFields(error), "stripe: could not email the customer about a credited payment");
     }
   }
 }

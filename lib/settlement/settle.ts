@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { accountId } from "@/lib/ledger/ledger";
 import { addDays, utcDay } from "@/lib/time/utc-days";
+import { logger } from "@/lib/log/logger";
 
 type Tx = Prisma.TransactionClient;
 
@@ -206,7 +207,7 @@ export async function settleDue(now = new Date()): Promise<SettleDueSummary> {
         summary.contracts += outcome.contracts;
       } else if (outcome.status === "no_snapshot" && outcome.contracts > 0) {
         summary.skippedDays += 1;
-        console.warn(`[settlement] ${day}: no market snapshot, ${outcome.contracts} contract(s) wait for it`);
+        logger.warn({ day, contracts: outcome.contracts }, "settlement: no market snapshot, contracts wait for it");
       }
     }
   }

@@ -8,7 +8,8 @@ import type { SeedAccount } from "../../prisma/seed-data";
 import { startEmbeddedPostgres } from "./postgres";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
-export const DATA_DIR = path.join(PROJECT_ROOT, ".data");
+// HASHWORK_DATA_DIR moves it (the fault drills run a launcher on a folder of their own).
+export const DATA_DIR = path.resolve(process.env.HASHWORK_DATA_DIR ?? path.join(PROJECT_ROOT, ".data"));
 
 export type AppDatabase = { url: string; embedded: boolean; stop(): Promise<void> };
 
@@ -20,7 +21,9 @@ export async function provideAppDatabase(log: (line: string) => void): Promise<A
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const server = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port, log });
   await server.createDatabase("hashwork");
-  log(`Embedded PostgreSQL is running on 127.0.0.1:${port} (data in .data/postgres).`);
+  log(
+    `Embedded PostgreSQL is running on 127.0.0.1:${port} (data in ${path.relative(process.cwd(), DATA_DIR) || "."}/postgres).`,
+  );
   return { url: server.urlFor("hashwork"), embedded: true, stop: () => server.stop() };
 }
 

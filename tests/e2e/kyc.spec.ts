@@ -3,6 +3,7 @@ import { png } from "../support/images";
 import { createAccount, query, signIn } from "./support/accounts";
 import { fillKycForm } from "./support/kyc";
 import { waitForMail } from "./support/mailbox";
+import { E2E_ID_NUMBERS } from "./support/secrets";
 
 test("KYC: submit real documents, a selfie is sent back, resubmitted, then approved", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
@@ -23,7 +24,7 @@ test("KYC: submit real documents, a selfie is sent back, resubmitted, then appro
     city: "Stockholm",
     postalCode: "111 36",
     idType: "national_id",
-    idNumber: "SE-9034-5521",
+    idNumber: E2E_ID_NUMBERS[0],
   });
   await customer.getByRole("button", { name: "Send for review" }).click();
   await expect(customer.getByTestId("kyc-status")).toHaveText("Being reviewed");
@@ -87,7 +88,7 @@ test("documents and cases are private: another customer gets 404 for every id", 
     street: "Hauptstrasse 1",
     city: "Berlin",
     postalCode: "10115",
-    idNumber: "C01X00T47",
+    idNumber: E2E_ID_NUMBERS[1],
   });
   await ownerPage.getByRole("button", { name: "Send for review" }).click();
   await expect(ownerPage.getByTestId("kyc-status")).toHaveText("Being reviewed");

@@ -1,7 +1,8 @@
-import type { IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
-import { hasValidPath, serverActionRefusal } from "@/server/http-server";
+import { hasValidPath, holdServerErrors, RETRY_MESSAGE, serverActionRefusal } from "@/server/http-server";
 
 const request = (method: string, headers: Record<string, string>) =>
   ({ method, headers }) as unknown as IncomingMessage;
@@ -25,5 +26,53 @@ describe("the HTTP server's guards in front of Next", () => {
     // Other requests are Next's and their route handlers' business.
     expect(serverActionRefusal(request("POST", { "content-length": "99999999" }))).toBeNull();
     expect(serverActionRefusal(request("GET", { "next-action": "abc" }))).toBeNull();
+  });
+});
+
+describe("server errors while the database is down", () => {
+  async function serve(databaseDown: boolean, respond: (res: ServerResponse) => void) {
+    const server = createServer((_req, res) => {
+      holdServerErrors(res, async () => databaseDown);
+      respond(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      return { status: response.status, body: await response.text(), retryAfter: response.headers.get("retry-after") };
+    } finally {
+      server.close();
+    }
+  }
+  const writeHead500 = (res: ServerResponse) => {
+    res.writeHead(500, { "content-type": "text/html" });
+    res.write("<h1>Something went wrong</h1>");
+    res.end();
+  };
+  const implicit500 = (res: ServerResponse) => {
+    res.statusCode = 500;
+    res.end("<h1>Something went wrong</h1>");
+  };
+  // As a stream piped into the response does: flush, then wait for each write's callback.
+  const streamed500 = (res: ServerResponse) => {
+    res.statusCode = 500;
+    res.flushHeaders();
+    res.write("<h1>Something", () => res.write(" went wrong</h1>", () => res.end()));
+  };
+
+  it("turns a 500 into a 503 with a retry message when the database is down, however it is written", async () => {
+    for (const respond of [writeHead500, implicit500, streamed500]) {
+      expect(await serve(true, respond)).toEqual({ status: 503, body: RETRY_MESSAGE, retryAfter: "5" });
+    }
+  });
+
+  it("leaves other errors and successes as they were", async () => {
+    for (const respond of [writeHead500, implicit500, streamed500]) {
+      expect(await serve(false, respond)).toEqual({
+        status: 500,
+        body: "<h1>Something went wrong</h1>",
+        retryAfter: null,
+      });
+    }
+    expect(await serve(true, (res) => res.end("fine"))).toEqual({ status: 200, body: "fine", retryAfter: null });
   });
 });

@@ -56,6 +56,15 @@ describe("MicroCache", () => {
     expect(calls.count).toBe(2);
   });
 
+  it("never hands one request's id to another: a hit carries the id of the request it answers", async () => {
+    const { get, calls } = await serve(page({ "x-request-id": "first-request-0001" }));
+    await get("/");
+    const hit = await get("/");
+    expect(calls.count).toBe(1);
+    expect(hit.response.headers.get("x-micro-cache")).toBe("HIT");
+    expect(hit.response.headers.get("x-request-id")).toBeNull();
+  });
+
   it("keeps a response no longer than its own bound or s-maxage, whichever is shorter", async () => {
     const { get, calls, advance } = await serve(page());
     await get();

@@ -9,10 +9,11 @@ import { sealTotpSecret } from "../../../lib/auth/totp-secret";
 import { parseKeyRing } from "../../../lib/crypto/encryption";
 import type { Role } from "../../../lib/generated/prisma/enums";
 import { CURRENT_TERMS } from "../../../lib/privacy/terms";
+import { E2E_PASSWORD } from "./secrets";
 
 export type { Role };
 
-export const PASSWORD = "copper-lantern-orbit-57";
+export const PASSWORD = E2E_PASSWORD;
 export type Account = { id: string; email: string; role: Role; totpSecret: string | null };
 
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
