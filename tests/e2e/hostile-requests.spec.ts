@@ -35,7 +35,8 @@ test("every page, found or not, loads with no console error or CSP violation, si
     await visit(path, 404);
 
   await signIn(page, await createAccount("customer"));
-  for (const path of ["/dashboard", "/dashboard/orders", "/checkout/antminer-s19-pro-20-days"]) await visit(path, 200);
+  for (const path of ["/dashboard", "/dashboard/orders", "/dashboard/privacy", "/checkout/antminer-s19-pro-20-days"])
+    await visit(path, 200);
   for (const path of [
     "/dashboard/anything",
     "/dashboard/contracts/not-a-contract",

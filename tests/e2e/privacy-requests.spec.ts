@@ -28,7 +28,7 @@ test("a customer files a correction and sees its due date; the officer applies i
   await customer.getByLabel("What are you asking for?").selectOption("rectification");
   await customer.getByLabel("Detail to correct").selectOption("displayName");
   await customer.getByLabel("Correct value").fill("Ada Lovelace");
-  await customer.getByLabel("Your request").fill("My display name is misspelt.");
+  await customer.getByLabel("Details of your request").fill("My display name is misspelt.");
   await customer.getByRole("button", { name: "File request" }).click();
   await expect(customer.getByRole("status")).toContainText(`we answer by ${in30Days()}`);
   const filed = customer.getByTestId("privacy-request").filter({ hasText: "Rectification" });
