@@ -81,6 +81,7 @@ test("a customer files a correction and sees its due date; the officer applies i
 });
 
 test("overdue requests are marked in words and colour, and the filters find them", async ({ page }) => {
+  test.setTimeout(90_000); // two or three sign-ins
   const owner = await createAccount("customer");
   const late = await filedRequest(owner.id, { type: "erasure", daysAgo: 40 });
   await signIn(page, await createAccount("privacy_officer"));
@@ -104,6 +105,7 @@ test("overdue requests are marked in words and colour, and the filters find them
 });
 
 test("contesting the KYC pre-check files a linked review the officer can open", async ({ browser }) => {
+  test.setTimeout(90_000); // two or three sign-ins
   const customerAccount = await createAccount("customer");
   const [kycCase] = await query<{ id: string }>(
     `INSERT INTO "KycCase" (id, "userId", status, flagged, "flagReason", "submittedAt", "updatedAt")
@@ -134,6 +136,7 @@ test("contesting the KYC pre-check files a linked review the officer can open", 
 });
 
 test("a request's page is for privacy staff only; a customer cannot see another's request", async ({ browser }) => {
+  test.setTimeout(90_000); // two or three sign-ins
   const owner = await createAccount("customer");
   const id = await filedRequest(owner.id, { details: "Owner's private words" });
   for (const role of ["customer", "kyc_reviewer"] as const) {
