@@ -39,7 +39,7 @@ test("a customer files a correction and sees its due date; the officer applies i
 
   // The same request again is refused, with a link to the first.
   await customer.getByRole("button", { name: "File request" }).click();
-  await expect(customer.getByRole("alert")).toContainText("You already have the same request open");
+  await expect(customer.getByText("You already have the same request open")).toBeVisible({ timeout: 15_000 });
   await expect(customer.getByRole("link", { name: "See that request" })).toHaveAttribute(
     "href",
     /\/dashboard\/privacy#request-[0-9a-f-]{36}$/,
