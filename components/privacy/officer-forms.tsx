@@ -123,6 +123,7 @@ export function ExtendForm({ requestId }: { requestId: string }) {
             errors={fieldErrors(state, "months")}
           />
           <TextAreaField
+            id="extend-reason"
             label="Reason (the customer sees it)"
             name="reason"
             maxLength={2000}
@@ -162,6 +163,7 @@ export function RefuseForm({ requestId, complaintInfo }: { requestId: string; co
       {(state) => (
         <>
           <TextAreaField
+            id="refuse-reason"
             label="Reasons for refusing (the customer sees them)"
             name="reason"
             maxLength={5000}

@@ -85,7 +85,7 @@ export function PrivacyRequestForm({ canContest }: { canContest: boolean }) {
         </div>
       ) : null}
       <TextAreaField
-        label="Your request"
+        label="Details of your request"
         name="details"
         rows={4}
         maxLength={DESCRIPTION_MAX}

@@ -53,6 +53,7 @@ test.describe("access matrix", () => {
 
   for (const who of EVERYONE) {
     test(`staff pages as ${who}`, async ({ browser }) => {
+      test.setTimeout(60_000); // a sign-in and a dozen pages
       const context = await contextFor(browser, who, accounts);
       const page = await context.newPage();
       for (const target of PAGES) {

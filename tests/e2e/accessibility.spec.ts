@@ -74,7 +74,7 @@ test("customer pages", async ({ page }) => {
 });
 
 test("staff pages", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // nine pages, twice
   await signIn(page, await createAccount("admin"));
   await audit(page, ADMIN);
 });

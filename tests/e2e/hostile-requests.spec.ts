@@ -59,6 +59,7 @@ test("every page, found or not, loads with no console error or CSP violation, si
     "/dashboard",
     "/dashboard/orders",
     "/dashboard/settings",
+    "/dashboard/privacy",
     // A cursor is parsed, never trusted: anything else shows the first page.
     "/dashboard/orders?cursor=%27%3B%20DROP%20TABLE",
     `/dashboard/orders?cursor=${"A".repeat(4000)}`,

@@ -28,7 +28,7 @@ test("a customer files a correction and sees its due date; the officer applies i
   await customer.getByLabel("What are you asking for?").selectOption("rectification");
   await customer.getByLabel("Detail to correct").selectOption("displayName");
   await customer.getByLabel("Correct value").fill("Ada Lovelace");
-  await customer.getByLabel("Your request").fill("My display name is misspelt.");
+  await customer.getByLabel("Details of your request").fill("My display name is misspelt.");
   await customer.getByRole("button", { name: "File request" }).click();
   await expect(customer.getByRole("status")).toContainText(`we answer by ${in30Days()}`);
   const filed = customer.getByTestId("privacy-request").filter({ hasText: "Rectification" });
@@ -39,7 +39,7 @@ test("a customer files a correction and sees its due date; the officer applies i
 
   // The same request again is refused, with a link to the first.
   await customer.getByRole("button", { name: "File request" }).click();
-  await expect(customer.getByRole("alert")).toContainText("You already have the same request open");
+  await expect(customer.getByText("You already have the same request open")).toBeVisible({ timeout: 15_000 });
   await expect(customer.getByRole("link", { name: "See that request" })).toHaveAttribute(
     "href",
     /\/dashboard\/privacy#request-[0-9a-f-]{36}$/,
@@ -81,6 +81,7 @@ test("a customer files a correction and sees its due date; the officer applies i
 });
 
 test("overdue requests are marked in words and colour, and the filters find them", async ({ page }) => {
+  test.setTimeout(90_000); // two or three sign-ins
   const owner = await createAccount("customer");
   const late = await filedRequest(owner.id, { type: "erasure", daysAgo: 40 });
   await signIn(page, await createAccount("privacy_officer"));
@@ -104,6 +105,7 @@ test("overdue requests are marked in words and colour, and the filters find them
 });
 
 test("contesting the KYC pre-check files a linked review the officer can open", async ({ browser }) => {
+  test.setTimeout(90_000); // two or three sign-ins
   const customerAccount = await createAccount("customer");
   const [kycCase] = await query<{ id: string }>(
     `INSERT INTO "KycCase" (id, "userId", status, flagged, "flagReason", "submittedAt", "updatedAt")
@@ -134,6 +136,7 @@ test("contesting the KYC pre-check files a linked review the officer can open", 
 });
 
 test("a request's page is for privacy staff only; a customer cannot see another's request", async ({ browser }) => {
+  test.setTimeout(90_000); // two or three sign-ins
   const owner = await createAccount("customer");
   const id = await filedRequest(owner.id, { details: "Owner's private words" });
   for (const role of ["customer", "kyc_reviewer"] as const) {

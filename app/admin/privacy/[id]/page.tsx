@@ -201,6 +201,7 @@ export default async function PrivacyRequestPage({ params }: Props) {
           <h2 id="timeline-title" className="mb-3 font-semibold">
             Timeline
           </h2>
+          {row.events.length === 0 ? <p className="text-sm text-muted">No steps recorded yet.</p> : null}
           <ol className="space-y-2 text-sm" data-testid="timeline">
             {row.events.map((event) => (
               <li key={event.id}>
