@@ -99,6 +99,14 @@ export async function fullCustomer() {
     },
   });
   await db.termsAcceptance.create({ data: { userId: user.id, version: "1", source: "sign_up", ip: identity.ip } });
+  await db.supportTicket.create({
+    data: {
+      userId: user.id,
+      email: user.email,
+      subject: "When does mining start?",
+      messages: { create: { body: `Hello, this is ${identity.name}.` } },
+    },
+  });
   await recordActivity(user.id, "sign_in", request);
   await startSession(user.id);
   await db.recoveryCode.create({ data: { userId: user.id, codeHash: "hash-of-a-code" } });

@@ -59,9 +59,13 @@ async function deleteKyc(userId: string): Promise<void> {
   await db.kycCase.deleteMany({ where: { userId } });
 }
 
-/** Traces of the email address outside the user's rows: mail copies, rate-limit counters, queued jobs. */
+/**
+ * Traces of the email address outside the user's rows: mail copies, support questions (their
+ * messages cascade; none is a record the law makes us keep), rate-limit counters, queued jobs.
+ */
 async function forgetEmailTraces(tx: Tx, email: string): Promise<void> {
   await tx.outboxEmail.deleteMany({ where: { to: email } });
+  await tx.supportTicket.deleteMany({ where: { email } });
   await tx.$executeRaw`DELETE FROM rate_limits WHERE position(${email} in key) > 0`;
   const [queue] = await tx.$queryRaw<{ job: string | null; archive: string | null }[]>`
     SELECT to_regclass('pgboss.job')::text AS job, to_regclass('pgboss.archive')::text AS archive`;

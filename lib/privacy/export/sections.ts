@@ -252,6 +252,22 @@ export const EXPORT_SECTIONS: ExportSection[] = [
     keys: ["createdAt", "id"],
   },
   {
+    name: "support_tickets",
+    table: "SupportTicket",
+    description: "The questions you sent us from the help page: subject, status and when.",
+    covers: ["SupportTicket.user"],
+    scope: OWN,
+    keys: ["createdAt", "id"],
+  },
+  {
+    name: "support_messages",
+    table: "SupportMessage",
+    description: "The messages of your support questions: yours and our answers.",
+    covers: [],
+    scope: `t."ticketId" IN (SELECT id FROM "SupportTicket" WHERE "userId" = $1)`,
+    keys: ["createdAt", "id"],
+  },
+  {
     name: "exports",
     table: "DataExport",
     description: "The exports of your data we built for you, with their expiry.",
@@ -281,6 +297,9 @@ export const EXPORT_EXCLUSIONS: Record<string, string> = {
   "PrivacyRequestEvent.actor":
     "the customer's own requests' events are in privacy_request_events (by request); rows where they acted as an officer are about others",
   "Withdrawal.reviewedBy": "staff work: withdrawals of other customers decided by an admin",
+  "SupportTicket.assignee": "staff work: other customers' support questions assigned to a staff member",
+  "SupportMessage.author":
+    "the customer's own tickets' messages are in support_messages (by ticket); rows where they answered as staff are about others",
   "Withdrawal.firstApprovedBy": "staff work: withdrawals of other customers approved by an admin",
   "BalanceCredit.requestedBy": "staff work: credits to other customers requested by an admin",
   "BalanceCredit.decidedBy": "staff work: credits to other customers decided by a second admin",
