@@ -147,6 +147,20 @@ describe("filing", () => {
     expect(await db.privacyRequest.count({ where: { userId: user.id } })).toBe(3);
   });
 
+  it("refuses the same correction twice (whatever order the stored change's keys come back in)", async () => {
+    const user = await customer();
+    const change = {
+      type: "rectification" as const,
+      details: "Fix it.",
+      requestedChange: [{ field: "city" as const, to: "Oslo" }],
+    };
+    const first = await file(user, change);
+    const error = await file(user, change).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DuplicateRequestError);
+    expect((error as DuplicateRequestError).link?.href).toContain(first.requestId);
+    await file(user, { ...change, requestedChange: [{ field: "city", to: "Bergen" }] });
+  });
+
   it("files exactly one of ten identical requests sent at once", async () => {
     const user = await customer();
     const results = await Promise.allSettled(

@@ -38,8 +38,14 @@ function subjectOf(request: {
       return request.recipientEmail ?? "";
     case "objection":
       return request.objectionPurpose ?? "";
-    case "rectification":
-      return JSON.stringify(request.requestedChange ?? null);
+    case "rectification": {
+      // Compared field by field: jsonb does not keep the keys' order.
+      const changes = Array.isArray(request.requestedChange) ? (request.requestedChange as RequestedChange) : [];
+      return changes
+        .map((change) => `${change.field}=${change.to}`)
+        .sort()
+        .join("\n");
+    }
     case "automated_decision_review":
       return request.kycCaseId ?? "";
     default:
