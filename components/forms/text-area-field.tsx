@@ -1,4 +1,4 @@
-import type { TextareaHTMLAttributes } from "react";
+import type { ReactNode, TextareaHTMLAttributes } from "react";
 
 // A labelled textarea with its hint and errors beside it, wired for screen readers.
 export function TextAreaField({
@@ -8,7 +8,7 @@ export function TextAreaField({
   errors,
   hint,
   ...textarea
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; errors?: string[]; hint?: ReactNode }) {
   const id = idProp ?? `field-${name}`;
   const describedBy =
     [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;

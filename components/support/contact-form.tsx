@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextArea } from "@/components/forms/text-area";
+import { TextAreaField } from "@/components/forms/text-area-field";
 import { openTicketAction } from "@/lib/actions/support/open-ticket";
 
 // The help page's contact form. Signed-in customers are answered at their account's email;
@@ -29,7 +29,13 @@ export function ContactForm({ signedInAs }: { signedInAs: string | null }) {
         />
       )}
       <Field label="Subject" name="subject" maxLength={150} errors={fieldErrors(state, "subject")} />
-      <TextArea label="Your question" name="message" rows={6} maxLength={5000} errors={fieldErrors(state, "message")} />
+      <TextAreaField
+        label="Your question"
+        name="message"
+        rows={6}
+        maxLength={5000}
+        errors={fieldErrors(state, "message")}
+      />
       <div className="w-48">
         <SubmitButton pendingText="Sending…">Send question</SubmitButton>
       </div>

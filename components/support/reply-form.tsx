@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextArea } from "@/components/forms/text-area";
+import { TextAreaField } from "@/components/forms/text-area-field";
 import { replyToTicketAction } from "@/lib/actions/support/reply-to-ticket";
 
 // Staff's reply to a ticket, emailed to the customer.
@@ -14,7 +14,7 @@ export function ReplyForm({ ticketId, email }: { ticketId: string; email: string
     <ActionForm action={action} className="space-y-3" noValidate key={state?.ok ? "sent" : "draft"}>
       <FormMessage state={state} />
       <input type="hidden" name="ticketId" value={ticketId} />
-      <TextArea
+      <TextAreaField
         label={`Reply (emailed to ${email})`}
         name="body"
         rows={6}

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextArea } from "@/components/forms/text-area";
+import { TextAreaField } from "@/components/forms/text-area-field";
 import { updateUserAccessAction } from "@/lib/actions/users/update-user-access";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
@@ -53,7 +53,7 @@ export function UserAccessForm({
           </select>
         </label>
       </div>
-      <TextArea
+      <TextAreaField
         label="Reason for restricting (the customer sees this)"
         name="reason"
         rows={2}

@@ -7,6 +7,7 @@ import type { RequestInfo } from "@/lib/activity/record";
 import { createActionDefiner } from "@/lib/actions/create-action-definer";
 import type { CurrentUser } from "@/lib/auth/session";
 import { RateLimitedError, UserError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 
 const request: RequestInfo = { ip: "203.0.113.9", userAgent: "test" };
 
@@ -131,7 +132,7 @@ describe("the action wrapper", () => {
   });
 
   it("answers an unexpected error with a generic message that leaks nothing", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
     const action = definer(someone())({ access: "signed-in", input: z.object({}) }, async () => {
       throw new Error('Invalid `prisma.user.update()` invocation: column "passwordHash" secret-value');
     });
