@@ -48,7 +48,7 @@ describe("embedded PostgreSQL", () => {
     const server = await startEmbeddedPostgres({ dataDir: path.join(root, "busy"), port, log: () => {} });
     try {
       await expect(startEmbeddedPostgres({ dataDir: path.join(root, "busy2"), port, log: () => {} })).rejects.toThrow(
-        /Port \d+ is already in use/,
+        /Port \d+ is in use by another program, so the embedded PostgreSQL cannot start/,
       );
     } finally {
       await server.stop();
