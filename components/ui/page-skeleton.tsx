@@ -1,6 +1,10 @@
 // What a signed-in page shows while its data loads: the shape of a page (a title, a row of
 // figures, a table) in placeholder blocks, inside the layout that is already on screen, so
 // nothing jumps when the content arrives. Screen readers hear that the page is loading.
+// Each `loading.tsx` that shows it sits on a page that never answers 404: under a loading
+// boundary the status line is sent with the skeleton, before the page could call notFound(). So
+// pages that check an owner or a staff permission themselves (a contract, every staff page) have
+// none; the dashboard overview gets its own through the `(overview)` route group.
 function Block({ className }: { className: string }) {
   return <div className={`animate-pulse rounded-lg bg-chip motion-reduce:animate-none ${className}`} />;
 }
