@@ -4,7 +4,9 @@
 // Each `loading.tsx` that shows it sits on a page that never answers 404: under a loading
 // boundary the status line is sent with the skeleton, before the page could call notFound(). So
 // pages that check an owner or a staff permission themselves (a contract, every staff page) have
-// none; the dashboard overview gets its own through the `(overview)` route group.
+// none; the dashboard overview gets its own through the `(overview)` route group. Pages built
+// around a form (identity, security, withdrawals, privacy, settings) have none either: a refresh
+// that suspends again would remount the form and lose what the customer typed.
 function Block({ className }: { className: string }) {
   return <div className={`animate-pulse rounded-lg bg-chip motion-reduce:animate-none ${className}`} />;
 }
