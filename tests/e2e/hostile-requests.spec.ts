@@ -21,7 +21,7 @@ function consoleErrors(page: Page): string[] {
 }
 
 test("every page, found or not, loads with no console error or CSP violation, signed in or not", async ({ page }) => {
-  test.setTimeout(120_000); // about twenty pages, each until the network is idle
+  test.setTimeout(240_000); // about forty pages, each until the network is idle
   const errors = consoleErrors(page);
   const visit = async (path: string, status: number) => {
     const response = await page.goto(path);
