@@ -1,8 +1,9 @@
 import type { SelectHTMLAttributes } from "react";
+import { FieldFrame, fieldWiring } from "./field-frame";
 
 // A labelled select with its errors beside it, wired for screen readers.
 export function SelectField({
-  id: idProp,
+  id,
   label,
   name,
   errors,
@@ -14,17 +15,12 @@ export function SelectField({
   errors?: string[];
   options: readonly (readonly [value: string, label: string])[];
 }) {
-  const id = idProp ?? `field-${name}`;
+  const wiring = fieldWiring(name, id, undefined, errors);
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
+    <FieldFrame id={wiring.id} label={label} errors={errors}>
       <select
-        id={id}
         name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined}
+        {...wiring}
         className="mt-1.5 block w-full rounded-md border border-line bg-surface px-3 py-2 text-sm shadow-sm aria-invalid:border-red-500"
         {...select}
       >
@@ -34,11 +30,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {errors?.length ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
