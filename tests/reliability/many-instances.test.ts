@@ -91,8 +91,11 @@ test("sign in on one instance, buy on the other, see the order on both", async (
   for (const backend of [0, 1] as const) {
     await on(backend);
     await page.goto("/dashboard/orders");
-    await expect(page.getByRole("main").textContent()).resolves.toContain("Antminer S19 Pro");
-    await expect(page.getByRole("main").textContent()).resolves.toContain("Paid");
+    // The list streams in after its skeleton: wait for it rather than read the first paint.
+    const main = page.getByRole("main");
+    await main.getByRole("table").waitFor();
+    expect(await main.getByRole("table").textContent()).toContain("Antminer S19 Pro");
+    expect(await main.getByRole("table").textContent()).toContain("Paid");
   }
 
   // Unpinned, requests alternate and the session holds on each.
