@@ -14,6 +14,7 @@ export const KEY_PURPOSES = [
   "recovery-code", // keyed hashes of 2FA recovery codes
   "kyc-id-number", // keyed hashes of ID numbers, to find duplicates without decrypting
   "consent-cookie", // the signature of the cookie that keeps a browser's cookie choice
+  "api-key", // keyed hashes of customers' personal API keys
 ] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 

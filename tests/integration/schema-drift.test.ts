@@ -16,6 +16,9 @@ afterAll(async () => {
 
 const HAND_WRITTEN_CHECKS = [
   "AnalyticsPageView_path_check",
+  "ApiKey_name_length",
+  "ApiKey_prefix_format",
+  "ApiKey_scopes_known",
   "BalanceCredit_amount_positive",
   "BalanceCredit_four_eyes",
   "BalanceCredit_not_own",
