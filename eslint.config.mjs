@@ -21,14 +21,14 @@ export default defineConfig([
         {
           zones: [
             {
-              target: ["./lib/!(actions)/**/*", "./lib/*.ts"],
-              from: ["./app", "./components", "./lib/actions", "./server", "./scripts", "./tests"],
+              target: ["./lib/!(actions|api)/**/*", "./lib/*.ts"],
+              from: ["./app", "./components", "./lib/actions", "./lib/api", "./server", "./scripts", "./tests"],
               message: "Domain code must not depend on a layer above it.",
             },
             {
-              target: "./lib/actions",
+              target: ["./lib/actions", "./lib/api"],
               from: ["./app", "./components", "./server", "./scripts", "./tests"],
-              message: "Actions must not depend on pages or components.",
+              message: "Actions and the customer API must not depend on pages or components.",
             },
             {
               target: "./components",

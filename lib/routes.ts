@@ -102,4 +102,12 @@ export const routes = {
     health: "/api/health",
     ready: "/api/ready",
   },
+
+  // The customer API (docs/api.md): its base, its OpenAPI document and its readable reference.
+  customerApi: {
+    base: "/api/v1",
+    openapi: "/api/v1/openapi.json",
+    reference: "/docs/api",
+    problem: (code: string) => `/docs/api#problem-${code}`,
+  },
 } as const;

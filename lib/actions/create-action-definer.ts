@@ -10,7 +10,8 @@ import type { RequestInfo } from "@/lib/activity/record";
 import { can, mayUse, type Permission } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { RateLimitedError, UserError, type ActionState } from "@/lib/errors";
-import { fieldErrorsOf, formDataToObject } from "./form-data";
+import { fieldErrorsOf } from "@/lib/validation/common";
+import { formDataToObject } from "./form-data";
 import { errorFields, logger } from "@/lib/log/logger";
 
 export type Access = "public" | "signed-in" | Permission;

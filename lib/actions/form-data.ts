@@ -1,6 +1,4 @@
-// Turning a submitted form into input for a zod schema, and zod's complaints into field errors.
-import type { z } from "zod";
-import type { FieldErrors } from "@/lib/errors";
+// Turning a submitted form into input for a zod schema.
 
 /** Form fields as a plain object; fields sent twice become arrays. Files are kept as File. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
@@ -11,13 +9,4 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return result;
-}
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "form";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
 }

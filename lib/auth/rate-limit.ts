@@ -23,6 +23,10 @@ export const LIMITS = {
   // Each ticket lands in a person's inbox and sends an email: a few an hour is plenty.
   supportTicketPerIp: { points: 10, seconds: 60 * 60 },
   supportTicketPerEmail: { points: 3, seconds: 60 * 60 },
+  // The customer API (docs/api.md): a minute's budget per key, and per address for the public
+  // routes and for requests whose key is refused.
+  apiRequestsPerKey: { points: 60, seconds: 60 },
+  apiRequestsPerIp: { points: 60, seconds: 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 
@@ -55,6 +59,22 @@ export async function consumeLimit(name: LimitName, key: string): Promise<void> 
     await limiter(name).consume(key);
   } catch (error) {
     if (error instanceof RateLimiterRes) throw new RateLimitedError(retryAfter(error));
+    throw error;
+  }
+}
+
+/** Where a limit stands after a request used a point: for RateLimit-* response headers. */
+export type LimitState = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
+
+/** Uses a point and says what is left, instead of throwing when none was. */
+export async function useLimit(name: LimitName, key: string): Promise<LimitState> {
+  const limit = LIMITS[name].points;
+  try {
+    const res = await limiter(name).consume(key);
+    return { allowed: true, limit, remaining: res.remainingPoints, resetSeconds: retryAfter(res) };
+  } catch (error) {
+    if (error instanceof RateLimiterRes)
+      return { allowed: false, limit, remaining: 0, resetSeconds: retryAfter(error) };
     throw error;
   }
 }

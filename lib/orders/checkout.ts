@@ -34,3 +34,26 @@ export async function checkout(userId: string, input: PlaceOrderInput, request: 
   }
   return routes.dashboard.paidOrder(orderId);
 }
+
+/**
+ * Buying through the customer API: places the order and pays it from the balance at once. A
+ * repeat of an idempotency key gives back the order it placed, untouched (never paid twice,
+ * never placed twice). When the balance does not cover it, the order stays reserved, unpaid,
+ * and `unpaidReason` says why.
+ */
+export async function buyFromBalance(
+  userId: string,
+  input: { slug: string; th: number; idempotencyKey: string },
+  request: RequestInfo,
+): Promise<{ orderId: string; created: boolean; unpaidReason: string | null }> {
+  const placed = await placeOrder({ userId, ...input, paymentMethod: "balance" });
+  if (!placed.created) return { ...placed, unpaidReason: null };
+  await recordActivity(userId, "order_placed", request, { orderId: placed.orderId, th: input.th });
+  try {
+    await payWithBalance(placed.orderId, userId);
+    return { ...placed, unpaidReason: null };
+  } catch (error) {
+    if (error instanceof UserError) return { ...placed, unpaidReason: error.message };
+    throw error;
+  }
+}

@@ -8,19 +8,31 @@ import { instantCursor, keysetPage, likeText, seekQuery } from "@/lib/pagination
 const UUID = /^[0-9a-f-]{36}$/i;
 
 /** One page of the customer's orders, newest first (owner id in the where). */
-export async function ownOrders(userId: string, cursor?: string) {
+export async function ownOrders(userId: string, cursor?: string, size?: number) {
   return keysetPage({
     cursor,
     codec: instantCursor,
+    size,
     fetch: (seek) => {
       const { where, ...page } = seekQuery("createdAt", seek, "desc");
       return db.order.findMany({
         where: { userId, ...where },
         ...page,
-        include: { product: { select: { title: true } }, contract: { select: { id: true, startsAt: true } } },
+        include: {
+          product: { select: { slug: true, title: true } },
+          contract: { select: { id: true, startsAt: true } },
+        },
       });
     },
     keyOf: (order) => ({ key: order.createdAt, id: order.id }),
+  });
+}
+
+/** One of the customer's orders with its plan and contract; null for anyone else's. */
+export async function ownOrder(userId: string, id: string) {
+  return db.order.findFirst({
+    where: { id, userId },
+    include: { product: { select: { slug: true, title: true } }, contract: { select: { id: true, startsAt: true } } },
   });
 }
 
@@ -32,12 +44,30 @@ export async function ownContracts(userId: string) {
   });
 }
 
+/** One page of the customer's contracts, newest first (owner id in the where). */
+export async function ownContractsPage(userId: string, cursor: string | undefined, size: number) {
+  return keysetPage({
+    cursor,
+    codec: instantCursor,
+    size,
+    fetch: (seek) => {
+      const { where, ...page } = seekQuery("createdAt", seek, "desc");
+      return db.contract.findMany({
+        where: { userId, ...where },
+        ...page,
+        include: { product: { select: { slug: true, title: true } } },
+      });
+    },
+    keyOf: (contract) => ({ key: contract.createdAt, id: contract.id }),
+  });
+}
+
 /** One of the customer's contracts; null for another customer's, unknown or malformed ids. */
 export async function ownContract(userId: string, id: string) {
   return UUID.test(id)
     ? db.contract.findFirst({
         where: { id, userId },
-        include: { product: { select: { title: true, machineModel: true } }, order: true },
+        include: { product: { select: { slug: true, title: true, machineModel: true } }, order: true },
       })
     : null;
 }

@@ -7,9 +7,12 @@ import { satsToCents } from "@/lib/mining/expected-output";
 import { latestMarket } from "@/lib/market/queries";
 import { addDays, DAY_MS, utcDay } from "@/lib/time/utc-days";
 import { csvCell } from "@/lib/format/csv";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { instantCursor, keysetPage, seekQuery, type Page } from "@/lib/pagination";
 
 export type SettlementLine = {
   id: string;
+  contractId: string;
   day: string;
   kind: "settlement" | "correction";
   th: number;
@@ -28,18 +31,17 @@ export type SettlementLine = {
   reason: string | null;
 };
 
-/** Every settled day of a contract in day order, corrections right after their day. */
-export async function contractSettlementLines(contractId: string): Promise<SettlementLine[]> {
-  const settlements = await db.settlement.findMany({
-    where: { contractId },
-    orderBy: { day: "asc" },
-    include: { corrections: { orderBy: { createdAt: "asc" } } },
-  });
-  const lines: SettlementLine[] = [];
-  for (const row of settlements) {
-    const day = utcDay(row.day);
-    lines.push({
+type SettlementWithCorrections = Prisma.SettlementGetPayload<{ include: { corrections: true } }>;
+
+const WITH_CORRECTIONS = { corrections: { orderBy: { createdAt: "asc" } } } as const;
+
+/** A settled day as lines: the settlement, then each correction of it. */
+function linesOf(row: SettlementWithCorrections): SettlementLine[] {
+  const day = utcDay(row.day);
+  return [
+    {
       id: row.id,
+      contractId: row.contractId,
       day,
       kind: "settlement",
       th: row.th,
@@ -55,28 +57,101 @@ export async function contractSettlementLines(contractId: string): Promise<Settl
       creditedSats: row.sats,
       usdCents: satsToCents(row.sats, row.btcPriceCents),
       reason: null,
-    });
-    for (const correction of row.corrections)
-      lines.push({
-        id: correction.id,
-        day,
-        kind: "correction",
-        th: row.th,
-        seconds: row.seconds,
-        difficulty: correction.difficulty.toString(),
-        btcPriceCents: correction.btcPriceCents,
-        blockSubsidySats: correction.blockSubsidySats,
-        feesPerBlockSats: correction.feesPerBlockSats,
-        grossSats: correction.grossSats,
-        poolFeeBps: row.poolFeeBps,
-        poolFeeSats: correction.grossSats - correction.sats,
-        netSats: correction.sats,
-        creditedSats: correction.deltaSats,
-        usdCents: satsToCents(correction.sats, correction.btcPriceCents),
-        reason: correction.reason,
+    },
+    ...row.corrections.map((correction): SettlementLine => ({
+      id: correction.id,
+      contractId: row.contractId,
+      day,
+      kind: "correction",
+      th: row.th,
+      seconds: row.seconds,
+      difficulty: correction.difficulty.toString(),
+      btcPriceCents: correction.btcPriceCents,
+      blockSubsidySats: correction.blockSubsidySats,
+      feesPerBlockSats: correction.feesPerBlockSats,
+      grossSats: correction.grossSats,
+      poolFeeBps: row.poolFeeBps,
+      poolFeeSats: correction.grossSats - correction.sats,
+      netSats: correction.sats,
+      creditedSats: correction.deltaSats,
+      usdCents: satsToCents(correction.sats, correction.btcPriceCents),
+      reason: correction.reason,
+    })),
+  ];
+}
+
+/** Every settled day of a contract in day order, corrections right after their day. */
+export async function contractSettlementLines(contractId: string): Promise<SettlementLine[]> {
+  const settlements = await db.settlement.findMany({
+    where: { contractId },
+    orderBy: { day: "asc" },
+    include: WITH_CORRECTIONS,
+  });
+  return settlements.flatMap(linesOf);
+}
+
+/** Which of a customer's settled days to read: one contract's, and from/to UTC days (inclusive). */
+export type EarningsFilter = { contractId?: string; from?: string; to?: string };
+
+function earningsWhere(userId: string, filter: EarningsFilter): Prisma.SettlementWhereInput {
+  return {
+    contract: { userId },
+    ...(filter.contractId ? { contractId: filter.contractId } : {}),
+    ...(filter.from || filter.to
+      ? {
+          day: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to ? { lte: new Date(`${filter.to}T00:00:00Z`) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** One page of a customer's settled days, oldest first, each with its corrections (owner id in the where). */
+export async function ownEarningsPage(
+  userId: string,
+  filter: EarningsFilter,
+  cursor: string | undefined,
+  size: number,
+): Promise<Page<SettlementWithCorrections>> {
+  return keysetPage({
+    cursor,
+    codec: instantCursor,
+    size,
+    fetch: (seek) => {
+      const { where, ...page } = seekQuery("day", seek, "asc");
+      return db.settlement.findMany({
+        where: { AND: [earningsWhere(userId, filter), where] },
+        ...page,
+        include: WITH_CORRECTIONS,
       });
-  }
-  return lines;
+    },
+    keyOf: (row) => ({ key: row.day, id: row.id }),
+  });
+}
+
+/** Every settled day of a customer that matches, oldest first, as lines (for the CSV). */
+export async function ownEarningsLines(userId: string, filter: EarningsFilter): Promise<SettlementLine[]> {
+  const rows = await db.settlement.findMany({
+    where: earningsWhere(userId, filter),
+    orderBy: [{ day: "asc" }, { id: "asc" }],
+    include: WITH_CORRECTIONS,
+  });
+  return rows.flatMap(linesOf);
+}
+
+/** What a contract has mined so far: settled days, the last one, and every credit net of corrections. */
+export async function contractMinedTotals(contractId: string) {
+  const [settled, corrections] = await Promise.all([
+    db.settlement.aggregate({ where: { contractId }, _count: true, _sum: { sats: true }, _max: { day: true } }),
+    db.settlementCorrection.aggregate({ where: { contractId }, _sum: { deltaSats: true } }),
+  ]);
+  return {
+    settledDays: settled._count,
+    lastSettledDay: settled._max.day ? utcDay(settled._max.day) : null,
+    minedSats: (settled._sum.sats ?? 0n) + (corrections._sum.deltaSats ?? 0n),
+  };
 }
 
 /** The outages that stopped a contract, with the hours each added to its term. */
@@ -116,9 +191,11 @@ const CSV_HEADER = [
 const cents = (value: bigint) =>
   `${value < 0n ? "-" : ""}${(value < 0n ? -value : value) / 100n}.${((value < 0n ? -value : value) % 100n).toString().padStart(2, "0")}`;
 
-export function settlementCsv(lines: SettlementLine[]): string {
+/** The lines as CSV; `withContract` adds a first column naming each line's contract. */
+export function settlementCsv(lines: SettlementLine[], { withContract = false } = {}): string {
   const rows = lines.map((line) =>
     [
+      ...(withContract ? [line.contractId] : []),
       line.day,
       line.kind,
       String(line.th),
@@ -138,7 +215,8 @@ export function settlementCsv(lines: SettlementLine[]): string {
       .map(csvCell)
       .join(","),
   );
-  return [CSV_HEADER.join(","), ...rows].join("\r\n") + "\r\n";
+  const header = withContract ? ["contract_id", ...CSV_HEADER] : CSV_HEADER;
+  return [header.join(","), ...rows].join("\r\n") + "\r\n";
 }
 
 export type DailyOutput = { day: string; sats: bigint };

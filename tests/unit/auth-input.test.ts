@@ -1,6 +1,7 @@
 // The account forms' input: what a person (or a script) can send, and what we make of it.
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, formDataToObject } from "@/lib/actions/form-data";
+import { formDataToObject } from "@/lib/actions/form-data";
+import { fieldErrorsOf } from "@/lib/validation/common";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { CURRENT_TERMS } from "@/lib/privacy/terms";
 import { safeCallbackUrl, signInInput, signUpInput } from "@/lib/validation/auth";
