@@ -39,6 +39,11 @@ export function SiteFooter() {
                 Help and contact
               </Link>
             </li>
+            <li>
+              <Link href={routes.customerApi.reference} className="hover:text-fg">
+                API
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -138,7 +138,8 @@ async function staticChecks(): Promise<boolean> {
 
 /**
  * The e2e server's log must hold no personal data or secret of the accounts the tests used:
- * their emails (createAccount's pattern), their password and the identity numbers typed in.
+ * their emails (createAccount's pattern), their password, the identity numbers typed in, and
+ * any whole API key (a key's 16-character prefix may be logged; its secret part never).
  */
 function logHygiene(file: string): Counts {
   if (!existsSync(file)) {
@@ -150,11 +151,12 @@ function logHygiene(file: string): Counts {
     ["a test account's email", /[A-Za-z0-9._%+-]+@example\.com/i],
     ["the test password", new RegExp(E2E_PASSWORD)],
     ...E2E_ID_NUMBERS.map((id): [string, RegExp] => [`the ID number ${id}`, new RegExp(id)]),
+    ["an API key", /hw_live_[0-9A-Za-z]{40}/],
   ];
   const found = forbidden.filter(([, pattern]) => pattern.test(text)).map(([what]) => what);
   const lines = text.split("\n").filter(Boolean).length;
   if (found.length) log(`e2e logs: ${found.join(", ")} found in ${file}`);
-  else log(`e2e logs: ${lines} lines checked, no email, password or ID number`);
+  else log(`e2e logs: ${lines} lines checked, no email, password, ID number or API key`);
   return { passed: found.length ? 0 : 1, failed: found.length ? 1 : 0, skipped: 0 };
 }
 

@@ -11,6 +11,7 @@ const PUBLIC = [
   "/terms/2026-01-15",
   "/help",
   "/help?q=withdrawal+fee",
+  "/docs/api",
   "/sign-in",
   "/sign-up",
   "/reset-password",

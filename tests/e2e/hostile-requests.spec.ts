@@ -38,6 +38,7 @@ test("every page, found or not, loads with no console error or CSP violation, si
     "/help",
     "/help?q=%ff%fe",
     `/help?q=${"x".repeat(5000)}`,
+    "/docs/api",
     "/sign-in",
     "/sign-up",
     "/reset-password",

@@ -8,6 +8,8 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { keysFor } from "@/lib/crypto/derived-keys";
 import { createPrismaClient, type Db } from "@/lib/db/client";
+import { API_SCOPES } from "@/lib/api-keys/scopes";
+import { insertApiKey } from "../support/api-client";
 import { createUser } from "../support/factories";
 import { withClient, type TestDatabase } from "../support/test-database";
 import { recordDrill, seededDatabase, startWeb, type AppProcess } from "./support/processes";
@@ -93,6 +95,7 @@ test("hostile requests to every route handler and the action endpoint: never a 5
     secret: keysFor("session")[0]!.toString("base64url"),
     salt: "authjs.session-token",
   })}`;
+  const { key: apiKey } = await insertApiKey(db, user.id, API_SCOPES);
   const before = await rowCounts();
   const failures: string[] = [];
   let requests = 0;
@@ -105,6 +108,8 @@ test("hostile requests to every route handler and the action endpoint: never a 5
       "settlementsCsv",
       "auth",
       "missingApi",
+      "apiRead",
+      "apiOrder",
       "action",
       "page",
     ),
@@ -155,6 +160,20 @@ test("hostile requests to every route handler and the action endpoint: never a 5
           break;
         case "missingApi":
           path = `/api/${id}/${id}`;
+          break;
+        case "apiRead":
+          path = ["/api/v1/contracts/", "/api/v1/earnings?x=", "/api/v1/orders?cursor=", "/api/v1/v2/"][
+            segment.length % 4
+          ]!.concat(id);
+          headers.authorization = withSession ? `Bearer ${apiKey}` : `Bearer ${safeHeader}`;
+          break;
+        case "apiOrder":
+          method = "POST";
+          path = "/api/v1/orders";
+          payload = body;
+          headers.authorization = withSession ? `Bearer ${apiKey}` : safeHeader;
+          headers["idempotency-key"] = safeHeader;
+          headers["content-type"] = segment.length % 3 ? "application/json" : safeHeader;
           break;
         case "action":
           method = "POST";
