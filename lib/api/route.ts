@@ -210,7 +210,7 @@ function withStandardHeaders(response: Response, limit: LimitState | null): Resp
     headers.set("ratelimit-limit", String(limit.limit));
     headers.set("ratelimit-remaining", String(limit.remaining));
     headers.set("ratelimit-reset", String(limit.resetSeconds));
-    headers.set("ratelimit-policy", `${limit.limit};w=60`);
+    headers.set("ratelimit-policy", `${limit.limit};w=${limit.windowSeconds}`);
   }
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -64,7 +64,13 @@ export async function consumeLimit(name: LimitName, key: string): Promise<void> 
 }
 
 /** Where a limit stands after a request used a point: for RateLimit-* response headers. */
-export type LimitState = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
+export type LimitState = {
+  allowed: boolean;
+  limit: number;
+  windowSeconds: number;
+  remaining: number;
+  resetSeconds: number;
+};
 
 /** Uses a point and says what is left, instead of throwing when none was. */
 export async function useLimit(name: LimitName, key: string): Promise<LimitState> {
