@@ -74,13 +74,13 @@ export type LimitState = {
 
 /** Uses a point and says what is left, instead of throwing when none was. */
 export async function useLimit(name: LimitName, key: string): Promise<LimitState> {
-  const limit = LIMITS[name].points;
+  const { points: limit, seconds: windowSeconds } = LIMITS[name];
   try {
     const res = await limiter(name).consume(key);
-    return { allowed: true, limit, remaining: res.remainingPoints, resetSeconds: retryAfter(res) };
+    return { allowed: true, limit, windowSeconds, remaining: res.remainingPoints, resetSeconds: retryAfter(res) };
   } catch (error) {
     if (error instanceof RateLimiterRes)
-      return { allowed: false, limit, remaining: 0, resetSeconds: retryAfter(error) };
+      return { allowed: false, limit, windowSeconds, remaining: 0, resetSeconds: retryAfter(error) };
     throw error;
   }
 }
