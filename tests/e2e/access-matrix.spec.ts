@@ -1,6 +1,14 @@
 // Who may open each staff page and use each staff action — checked on the server, for every role.
 // New staff routes and actions join the tables below.
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import { createAccount, query, signIn, type Account, type Role } from "./support/accounts";
 import { filedRequest } from "./support/privacy";
 import { heldWithdrawal } from "./support/withdrawals";
@@ -38,9 +46,17 @@ async function supportTicket(): Promise<string> {
 
 const waitingRow = (page: Page, email: string) => page.getByTestId("waiting-withdrawal").filter({ hasText: email });
 
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+const signedInStates = new Map<Role, StorageState>();
+
+/** A browser signed in as `who`: each role signs in once, later contexts reuse its cookies. */
 async function contextFor(browser: Browser, who: Who, accounts: Map<Role, Account>) {
+  if (who === "anonymous") return browser.newContext();
+  const saved = signedInStates.get(who);
+  if (saved) return browser.newContext({ storageState: saved });
   const context = await browser.newContext();
-  if (who !== "anonymous") await signIn(await context.newPage(), accounts.get(who)!);
+  await signIn(await context.newPage(), accounts.get(who)!);
+  signedInStates.set(who, await context.storageState());
   return context;
 }
 

@@ -3,6 +3,8 @@
 // numbers, in paths, queries, headers and bodies, signed out and signed in. The app must answer
 // every one with a success or a 4xx — never a 5xx — and the database must not change (none of
 // these requests is a valid one).
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -29,6 +31,27 @@ afterAll(async () => {
   await db?.$disconnect();
   await database?.drop();
 });
+
+/**
+ * Every server action of the build, with a page that can call it: the ids come from the
+ * build's server-reference manifest, so each real action receives hostile bodies (a made-up id
+ * only ever reaches Next's "unknown action" answer).
+ */
+function realActions(): { id: string; page: string }[] {
+  const manifest = JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { workers: Record<string, unknown> }> };
+  return Object.entries(manifest.node).map(([id, { workers }]) => {
+    const worker = Object.keys(workers).find((name) => name.endsWith("/page") && !name.includes("[...")) ?? "app/page";
+    const page =
+      worker
+        .replace(/^app/, "")
+        .replace(/\/page$/, "")
+        .replace(/\/\([^)]+\)/g, "")
+        .replace(/\[[^\]]+\]/g, "x") || "/";
+    return { id, page };
+  });
+}
 
 /** Row counts of every table the app owns (the rate limiter's own table aside). */
 async function rowCounts(): Promise<Record<string, number>> {
@@ -96,6 +119,8 @@ test("hostile requests to every route handler and the action endpoint: never a 5
     salt: "authjs.session-token",
   })}`;
   const { key: apiKey } = await insertApiKey(db, user.id, API_SCOPES);
+  const actions = realActions();
+  expect(actions.length).toBeGreaterThan(40);
   const before = await rowCounts();
   const failures: string[] = [];
   let requests = 0;
@@ -111,6 +136,7 @@ test("hostile requests to every route handler and the action endpoint: never a 5
       "apiRead",
       "apiOrder",
       "action",
+      "realAction",
       "page",
     ),
     segment: hostileText,
@@ -118,81 +144,103 @@ test("hostile requests to every route handler and the action endpoint: never a 5
     body: hostileJson,
     header: hostileText,
     signedIn: fc.boolean(),
+    action: fc.nat({ max: actions.length - 1 }),
+    fields: fc.dictionary(hostileText, hostileText, { maxKeys: 5 }),
   });
 
   await fc.assert(
-    fc.asyncProperty(request, async ({ route, segment, query, body, header, signedIn: withSession }) => {
-      const id = encodeURIComponent(segment).slice(0, 2_000) || "x";
-      const search = new URLSearchParams(
-        Object.entries(query).map(([key, value]) => [key.slice(0, 500), value.slice(0, 500)]),
-      ).toString();
-      const headers: Record<string, string> = { cookie: withSession ? signedIn : "" };
-      const safeHeader = header.replace(/[^\x20-\x7e]/g, "").slice(0, 1_000);
-      let method = "GET";
-      let path = "/";
-      let payload: string | undefined;
-      switch (route) {
-        case "webhook":
-          method = "POST";
-          path = "/api/stripe/webhook";
-          payload = body;
-          headers["stripe-signature"] = safeHeader;
-          headers["content-type"] = "application/json";
-          break;
-        case "kycSubmission":
-          method = "POST";
-          path = "/api/kyc/submission";
-          payload = body;
-          headers["content-type"] = safeHeader.includes("/") ? safeHeader : "multipart/form-data; boundary=x";
-          headers.origin = web.url;
-          break;
-        case "kycDocument":
-          path = `/api/kyc/documents/${id}`;
-          break;
-        case "settlementsCsv":
-          path = `/api/contracts/${id}/settlements`;
-          break;
-        case "auth":
-          method = segment.length % 2 ? "POST" : "GET";
-          path = `/api/auth/${id}`;
-          payload = method === "POST" ? body : undefined;
-          headers["content-type"] = "application/x-www-form-urlencoded";
-          break;
-        case "missingApi":
-          path = `/api/${id}/${id}`;
-          break;
-        case "apiRead":
-          path = ["/api/v1/contracts/", "/api/v1/earnings?x=", "/api/v1/orders?cursor=", "/api/v1/v2/"][
-            segment.length % 4
-          ]!.concat(id);
-          headers.authorization = withSession ? `Bearer ${apiKey}` : `Bearer ${safeHeader}`;
-          break;
-        case "apiOrder":
-          method = "POST";
-          path = "/api/v1/orders";
-          payload = body;
-          headers.authorization = withSession ? `Bearer ${apiKey}` : safeHeader;
-          headers["idempotency-key"] = safeHeader;
-          headers["content-type"] = segment.length % 3 ? "application/json" : safeHeader;
-          break;
-        case "action":
-          method = "POST";
-          path = ["/", "/sign-in", "/checkout/antminer-s19-pro-20-days", "/dashboard/security"][segment.length % 4]!;
-          headers["next-action"] = safeHeader || "0".repeat(42);
-          headers["content-type"] = "text/plain;charset=UTF-8";
-          headers.origin = web.url;
-          payload = body;
-          break;
-        case "page":
-          path = ["/products/", "/checkout/", "/dashboard/orders/", "/admin/users/"][segment.length % 4]! + id;
-          break;
-      }
-      const url = `${web.url}${path}${search ? `?${search}` : ""}`;
-      requests++;
-      const response = await fetch(url, { method, headers, body: payload, redirect: "manual" });
-      await response.arrayBuffer();
-      if (response.status >= 500) failures.push(`${method} ${path.slice(0, 120)} → ${response.status}`);
-    }),
+    fc.asyncProperty(
+      request,
+      async ({ route, segment, query, body, header, signedIn: withSession, action, fields }) => {
+        const id = encodeURIComponent(segment).slice(0, 2_000) || "x";
+        const search = new URLSearchParams(
+          Object.entries(query).map(([key, value]) => [key.slice(0, 500), value.slice(0, 500)]),
+        ).toString();
+        const headers: Record<string, string> = { cookie: withSession ? signedIn : "" };
+        const safeHeader = header.replace(/[^\x20-\x7e]/g, "").slice(0, 1_000);
+        let method = "GET";
+        let path = "/";
+        let payload: string | FormData | undefined;
+        switch (route) {
+          case "webhook":
+            method = "POST";
+            path = "/api/stripe/webhook";
+            payload = body;
+            headers["stripe-signature"] = safeHeader;
+            headers["content-type"] = "application/json";
+            break;
+          case "kycSubmission":
+            method = "POST";
+            path = "/api/kyc/submission";
+            payload = body;
+            headers["content-type"] = safeHeader.includes("/") ? safeHeader : "multipart/form-data; boundary=x";
+            headers.origin = web.url;
+            break;
+          case "kycDocument":
+            path = `/api/kyc/documents/${id}`;
+            break;
+          case "settlementsCsv":
+            path = `/api/contracts/${id}/settlements`;
+            break;
+          case "auth":
+            method = segment.length % 2 ? "POST" : "GET";
+            path = `/api/auth/${id}`;
+            payload = method === "POST" ? body : undefined;
+            headers["content-type"] = "application/x-www-form-urlencoded";
+            break;
+          case "missingApi":
+            path = `/api/${id}/${id}`;
+            break;
+          case "apiRead":
+            path = ["/api/v1/contracts/", "/api/v1/earnings?x=", "/api/v1/orders?cursor=", "/api/v1/v2/"][
+              segment.length % 4
+            ]!.concat(id);
+            headers.authorization = withSession ? `Bearer ${apiKey}` : `Bearer ${safeHeader}`;
+            break;
+          case "apiOrder":
+            method = "POST";
+            path = "/api/v1/orders";
+            payload = body;
+            headers.authorization = withSession ? `Bearer ${apiKey}` : safeHeader;
+            headers["idempotency-key"] = safeHeader;
+            headers["content-type"] = segment.length % 3 ? "application/json" : safeHeader;
+            break;
+          case "action":
+            method = "POST";
+            path = ["/", "/sign-in", "/checkout/antminer-s19-pro-20-days", "/dashboard/security"][segment.length % 4]!;
+            headers["next-action"] = safeHeader || "0".repeat(42);
+            headers["content-type"] = "text/plain;charset=UTF-8";
+            headers.origin = web.url;
+            payload = body;
+            break;
+          case "realAction": {
+            method = "POST";
+            path = actions[action]!.page;
+            headers["next-action"] = actions[action]!.id;
+            headers.origin = web.url;
+            if (segment.length % 2) {
+              // A form post with hostile fields, as a browser's form would send it.
+              const form = new FormData();
+              for (const [name, value] of Object.entries(fields))
+                form.append(name.slice(0, 200), value.slice(0, 5_000));
+              payload = form;
+            } else {
+              headers["content-type"] = "text/plain;charset=UTF-8";
+              payload = body;
+            }
+            break;
+          }
+          case "page":
+            path = ["/products/", "/checkout/", "/dashboard/orders/", "/admin/users/"][segment.length % 4]! + id;
+            break;
+        }
+        const url = `${web.url}${path}${search ? `?${search}` : ""}`;
+        requests++;
+        const response = await fetch(url, { method, headers, body: payload, redirect: "manual" });
+        await response.arrayBuffer();
+        if (response.status >= 500) failures.push(`${method} ${path.slice(0, 120)} → ${response.status}`);
+      },
+    ),
     { numRuns: 400 },
   );
 
