@@ -43,6 +43,8 @@ type Entry = {
   body: Buffer;
   /** Whether its type may be compressed (then hits vary on Accept-Encoding). */
   compressible: boolean;
+  /** A page kept for seconds, or an immutable build file kept for longer: how hard to compress. */
+  kind: keyof typeof STORED_LEVELS;
   /** Compressed copies, made on the first request for each encoding. */
   encoded: Map<Exclude<Encoding, "identity">, Promise<Buffer>>;
   storedAt: number;
@@ -90,7 +92,7 @@ export class MicroCache {
     }
     let encoded = entry.encoded.get(encoding);
     if (!encoded) {
-      encoded = compressBody(entry.body, encoding, STORED_LEVELS[encoding]);
+      encoded = compressBody(entry.body, encoding, STORED_LEVELS[entry.kind][encoding]);
       entry.encoded.set(encoding, encoded);
     }
     encoded.then(
@@ -171,6 +173,7 @@ export class MicroCache {
         headers,
         body: Buffer.concat(chunks),
         compressible,
+        kind: ttl === null ? "file" : "page",
         encoded: new Map(),
         storedAt: this.now(),
         expiresAt: this.now() + keepFor,

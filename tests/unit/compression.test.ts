@@ -282,15 +282,16 @@ describe("compressed copies in the micro-cache", () => {
     expect(Number(hit.headers["content-length"])).toBe(hit.body.length);
     expect(decode(hit)).toBe(HTML);
     // The stored copy (Brotli at the stored level), not one compressed again for this request.
-    const stored = await compressBody(Buffer.from(HTML), "br", STORED_LEVELS.br);
+    const stored = await compressBody(Buffer.from(HTML), "br", STORED_LEVELS.page.br);
     expect(hit.body.equals(stored)).toBe(true);
     expect(again.body.equals(hit.body)).toBe(true);
-    expect(STORED_LEVELS.br).toBeGreaterThan(STREAMED_LEVELS.br);
+    expect(STORED_LEVELS.page.br).toBeGreaterThan(STREAMED_LEVELS.br);
+    expect(hit.body.equals(await compressBody(Buffer.from(HTML), "br", STREAMED_LEVELS.br))).toBe(false);
 
     // Other clients of the same entry: gzip, or the body as it is; still one render.
     const gzip = await raw(base, { "accept-encoding": "gzip" });
     expect(gzip.headers["content-encoding"]).toBe("gzip");
-    expect(gzip.body.equals(await compressBody(Buffer.from(HTML), "gzip", STORED_LEVELS.gzip))).toBe(true);
+    expect(gzip.body.equals(await compressBody(Buffer.from(HTML), "gzip", STORED_LEVELS.page.gzip))).toBe(true);
     const none = await raw(base);
     expect(none.headers["content-encoding"]).toBeUndefined();
     expect(none.headers.vary).toBe("rsc, Accept-Encoding");
@@ -318,6 +319,7 @@ describe("compressed copies in the micro-cache", () => {
     expect(hit.headers["x-micro-cache"]).toBe("HIT");
     expect(hit.headers["content-encoding"]).toBe("br");
     expect(decode(hit)).toBe(script);
+    expect(hit.body.equals(await compressBody(Buffer.from(script), "br", STORED_LEVELS.file.br))).toBe(true);
   });
 
   it("with compression off, sends every response as it is", async () => {
