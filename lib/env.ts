@@ -57,6 +57,8 @@ const schema = z.object({
   STORAGE_DIR: z.string().min(1).optional(),
   // `off` keeps this process from running background jobs (run `npm run worker` elsewhere).
   JOBS: z.enum(["on", "off"]).default("on"),
+  // `off` sends every response as it is, for a proxy or CDN in front that compresses instead.
+  COMPRESSION: z.enum(["on", "off"]).default("on"),
   // Demo logins: seeded for the embedded development database only, unless this says `true`
   // (and never when it says `false`).
   SEED_DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),

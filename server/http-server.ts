@@ -2,7 +2,8 @@
 // `npm start`, `npm run dev`, the end-to-end tests and the benchmarks all serve through it.
 // It also gives every request an id (X-Request-Id, in the response and in every log line),
 // answers the health and readiness probes, turns failures caused by an unreachable database
-// into a 503 with a retry message, and shuts down gracefully on SIGTERM.
+// into a 503 with a retry message, compresses responses (server/compression.ts; Next's own
+// compression is off), and shuts down gracefully on SIGTERM.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
@@ -14,6 +15,7 @@ import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../lib/http/body-limits";
 import { stopProcessJobs } from "../lib/jobs/process-jobs";
 import { errorFields, logger, requestContext } from "../lib/log/logger";
 import { routes } from "../lib/routes";
+import { compressResponse } from "./compression";
 import { MicroCache } from "./micro-cache";
 import { createReadinessProbe } from "./readiness";
 
@@ -128,6 +130,20 @@ export function holdServerErrors(res: ServerResponse, decide: () => Promise<bool
   } as ServerResponse["end"];
 }
 
+/**
+ * Compresses the response Next is about to write (when `compress`) and lets the micro-cache
+ * watch it. The order matters: the cache sees the body as Next writes it, before compression,
+ * and keeps it so (it compresses its copies itself).
+ */
+export function compressAndRecord(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { cache, compress }: { cache: MicroCache | null; compress: boolean },
+): void {
+  if (compress) compressResponse(req, res);
+  cache?.record(req, res);
+}
+
 /** Sends console output (Next's own, libraries') through the logger, so every line is JSON. */
 function routeConsoleToLogger(): void {
   console.log = (...args: unknown[]) => logger.info(format(...args));
@@ -156,13 +172,24 @@ export async function startHttpServer({
   host: string;
   port: number;
 }): Promise<HttpServer> {
-  const { TRUST_PROXY: trustedHops, DATABASE_URL, SHUTDOWN_TIMEOUT_SECONDS } = env();
+  const { TRUST_PROXY: trustedHops, DATABASE_URL, SHUTDOWN_TIMEOUT_SECONDS, COMPRESSION } = env();
+  const compress = COMPRESSION === "on";
   if (!dev) routeConsoleToLogger();
   const app = next({ dev, dir: PROJECT_ROOT, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // Storefront pages may lag their data by ISR's 10 s plus at most this cache's 2 s.
-  const cache = dev ? null : new MicroCache({ maxAgeMs: 2_000, maxEntries: 500, maxBodyBytes: 1_000_000 });
+  // Storefront pages may lag their data by ISR's 10 s plus at most this cache's 2 s. Build files
+  // (content-hashed, immutable) stay an hour, so each is compressed once, not per request.
+  const cache = dev
+    ? null
+    : new MicroCache({
+        maxAgeMs: 2_000,
+        immutableMaxAgeMs: 3_600_000,
+        maxEntries: 500,
+        maxBodyBytes: 1_000_000,
+        maxTotalBytes: 64_000_000,
+        compress,
+      });
   const readiness = createReadinessProbe(DATABASE_URL);
   let stopping = false;
   let warm = false;
@@ -213,7 +240,7 @@ export async function startHttpServer({
       req.resume();
       return refuse(res, 503, RETRY_MESSAGE, { "retry-after": "5" });
     }
-    cache?.record(req, res);
+    compressAndRecord(req, res, { cache, compress });
     holdServerErrors(res, failedForDatabase);
     handle(req, res).catch((error: unknown) => {
       logger.error(errorFields(error), "request failed");

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { MicroCache, sharedMaxAgeMs } from "@/server/micro-cache";
+import { immutableMaxAgeMs, MicroCache, sharedMaxAgeMs } from "@/server/micro-cache";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let servers: Server[] = [];
@@ -163,6 +163,39 @@ describe("MicroCache", () => {
     await many.get("/a"); // evicted: rendered again
     await many.get("/d"); // still cached
     expect(many.calls.count).toBe(5);
+
+    const heavy = await serve(
+      (req, res) => {
+        res.setHeader("cache-control", "s-maxage=10");
+        res.end(`${req.url}`.padEnd(4_000, "x"));
+      },
+      { maxTotalBytes: 10_000 },
+    );
+    for (const path of ["/a", "/b", "/c"]) await heavy.get(path);
+    expect(heavy.cache.size).toBe(2); // 12,000 bytes would exceed the bound: the oldest went
+    await heavy.get("/c");
+    await heavy.get("/a");
+    expect(heavy.calls.count).toBe(4);
+  });
+
+  it("keeps immutable build files for its longer bound, and only when asked to", async () => {
+    const script: Handler = (_req, res) => {
+      res.setHeader("cache-control", "public, max-age=31536000, immutable");
+      res.setHeader("content-type", "application/javascript");
+      res.end("console.log(1)");
+    };
+    const { get, calls, advance } = await serve(script, { immutableMaxAgeMs: 60_000 });
+    await get("/_next/static/chunks/a.js");
+    advance(59_999);
+    expect((await get("/_next/static/chunks/a.js")).response.headers.get("x-micro-cache")).toBe("HIT");
+    advance(1);
+    await get("/_next/static/chunks/a.js");
+    expect(calls.count).toBe(2);
+
+    const off = await serve(script);
+    await off.get("/_next/static/chunks/a.js");
+    await off.get("/_next/static/chunks/a.js");
+    expect(off.calls.count).toBe(2);
   });
 });
 
@@ -172,5 +205,13 @@ describe("sharedMaxAgeMs", () => {
     expect(sharedMaxAgeMs({ "cache-control": "public, max-age=0, s-maxage=0" })).toBeNull();
     expect(sharedMaxAgeMs({ "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" })).toBeNull();
     expect(sharedMaxAgeMs({})).toBeNull();
+  });
+
+  it("reads max-age of immutable public files only", () => {
+    expect(immutableMaxAgeMs({ "cache-control": "public, max-age=31536000, immutable" })).toBe(31_536_000_000);
+    expect(immutableMaxAgeMs({ "cache-control": "public, max-age=31536000" })).toBeNull();
+    expect(immutableMaxAgeMs({ "cache-control": "max-age=31536000, immutable" })).toBeNull();
+    expect(immutableMaxAgeMs({ "cache-control": "public, no-store, max-age=60, immutable" })).toBeNull();
+    expect(immutableMaxAgeMs({ "cache-control": "public, max-age=0, immutable" })).toBeNull();
   });
 });
