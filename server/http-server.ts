@@ -50,6 +50,25 @@ export function serverActionRefusal(req: IncomingMessage): 411 | 413 | null {
   return Number(length) > SERVER_ACTION_BODY_LIMIT_BYTES ? 413 : null;
 }
 
+/**
+ * How long a server action may run before its request is answered 408 and closed. A malformed
+ * action body (one that refers to parts it never sends) leaves Next waiting for them forever,
+ * holding the connection and blocking a graceful shutdown; real actions answer in well under it.
+ */
+export const SERVER_ACTION_DEADLINE_MS = 15_000;
+
+function refuseAfterDeadline(req: IncomingMessage, res: ServerResponse): void {
+  const timer = setTimeout(() => {
+    if (res.headersSent || res.writableEnded) return;
+    logger.warn({ path: (req.url ?? "/").split("?")[0] }, "server action unanswered at its deadline: refused");
+    // Next may still write to this response later: that must not be an unhandled error.
+    res.on("error", () => {});
+    refuse(res, 408, "Request timeout: this request could not be completed.", { connection: "close" });
+  }, SERVER_ACTION_DEADLINE_MS);
+  timer.unref();
+  res.once("close", () => clearTimeout(timer));
+}
+
 /** A client's X-Request-Id when it is a sane token (a proxy's id), else a fresh one. */
 export function requestIdFor(incoming: string | string[] | undefined): string {
   const value = Array.isArray(incoming) ? incoming[0] : incoming;
@@ -73,12 +92,23 @@ function json(res: ServerResponse, status: number, body: object): void {
   res.end(JSON.stringify(body));
 }
 
+export const BAD_ACTION_MESSAGE = "Bad request: this form submission could not be read. Reload the page and try again.";
+
 /**
  * Holds a 5xx response Next writes until `decide` says what it was: when the database is down,
  * the client gets a 503 with a retry message (and no error page); otherwise Next's response as
  * written. Anything else passes straight through.
+ *
+ * A server action (`serverAction`) never fails with a 500 of its own: every action runs inside
+ * defineAction, which answers each failure as a result. A 500 to an action request therefore
+ * means Next could not decode the request body (a forged or truncated submission): the client's
+ * mistake, answered 400.
  */
-export function holdServerErrors(res: ServerResponse, decide: () => Promise<boolean>): void {
+export function holdServerErrors(
+  res: ServerResponse,
+  decide: () => Promise<boolean>,
+  { serverAction = false }: { serverAction?: boolean } = {},
+): void {
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   let held: { args: unknown[]; chunks: unknown[][] } | null = null;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
@@ -117,9 +147,10 @@ export function holdServerErrors(res: ServerResponse, decide: () => Promise<bool
     held = null;
     Object.assign(res, original);
     void decide().then((databaseDown) => {
-      if (databaseDown) {
+      if (databaseDown || serverAction) {
         for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);
-        refuse(res, 503, RETRY_MESSAGE, { "retry-after": "5" });
+        if (databaseDown) refuse(res, 503, RETRY_MESSAGE, { "retry-after": "5" });
+        else refuse(res, 400, BAD_ACTION_MESSAGE);
         return;
       }
       (original.writeHead as (...a: unknown[]) => ServerResponse).apply(res, headArgs);
@@ -241,7 +272,9 @@ export async function startHttpServer({
       return refuse(res, 503, RETRY_MESSAGE, { "retry-after": "5" });
     }
     compressAndRecord(req, res, { cache, compress });
-    holdServerErrors(res, failedForDatabase);
+    const serverAction = req.method === "POST" && Boolean(req.headers["next-action"]);
+    holdServerErrors(res, failedForDatabase, { serverAction });
+    if (serverAction) refuseAfterDeadline(req, res);
     handle(req, res).catch((error: unknown) => {
       logger.error(errorFields(error), "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

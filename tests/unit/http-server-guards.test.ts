@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
-import { hasValidPath, holdServerErrors, RETRY_MESSAGE, serverActionRefusal } from "@/server/http-server";
+import {
+  BAD_ACTION_MESSAGE,
+  hasValidPath,
+  holdServerErrors,
+  RETRY_MESSAGE,
+  serverActionRefusal,
+} from "@/server/http-server";
 
 const request = (method: string, headers: Record<string, string>) =>
   ({ method, headers }) as unknown as IncomingMessage;
@@ -30,9 +36,9 @@ describe("the HTTP server's guards in front of Next", () => {
 });
 
 describe("server errors while the database is down", () => {
-  async function serve(databaseDown: boolean, respond: (res: ServerResponse) => void) {
+  async function serve(databaseDown: boolean, respond: (res: ServerResponse) => void, serverAction = false) {
     const server = createServer((_req, res) => {
-      holdServerErrors(res, async () => databaseDown);
+      holdServerErrors(res, async () => databaseDown, { serverAction });
       respond(res);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -74,5 +80,13 @@ describe("server errors while the database is down", () => {
       });
     }
     expect(await serve(true, (res) => res.end("fine"))).toEqual({ status: 200, body: "fine", retryAfter: null });
+  });
+
+  it("answers a server action's 500 (an undecodable submission) with a 400, and a 503 while the database is down", async () => {
+    for (const respond of [writeHead500, implicit500, streamed500]) {
+      expect(await serve(false, respond, true)).toEqual({ status: 400, body: BAD_ACTION_MESSAGE, retryAfter: null });
+      expect(await serve(true, respond, true)).toEqual({ status: 503, body: RETRY_MESSAGE, retryAfter: "5" });
+    }
+    expect(await serve(false, (res) => res.end("fine"), true)).toEqual({ status: 200, body: "fine", retryAfter: null });
   });
 });
