@@ -1,0 +1,71 @@
+import { DataTable } from "@/components/ui/data-table";
+import type { ApiKeyLine } from "@/lib/api-keys/queries";
+import { API_KEY_STATUS_LABELS } from "@/lib/api-keys/status-labels";
+import { formatUtcDateTime } from "@/lib/format/date";
+import { RevokeApiKeyButton } from "./revoke-api-key-button";
+
+const TONE = {
+  active: "text-green-700 dark:text-green-400",
+  expired: "text-muted",
+  revoked: "text-red-700 dark:text-red-400",
+} as const;
+
+// The customer's keys: what each may do, its dates and last use, and a way to revoke the live ones.
+export function ApiKeyTable({ keys }: { keys: ApiKeyLine[] }) {
+  return (
+    <DataTable
+      caption="Your API keys, newest first"
+      columns={[
+        { label: "Name" },
+        { label: "Key" },
+        { label: "May" },
+        { label: "Created (UTC)" },
+        { label: "Expires (UTC)" },
+        { label: "Last used (UTC)" },
+        { label: "Status" },
+        { label: "Actions" },
+      ]}
+    >
+      {keys.map((key) => (
+        <tr key={key.id} data-testid="api-key-row">
+          <td className="px-3 py-2 font-medium">{key.name}</td>
+          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{key.prefix}…</td>
+          <td className="px-3 py-2">
+            <ul className="space-y-0.5">
+              {key.scopes.map((scope) => (
+                <li key={scope}>
+                  <code className="font-mono text-xs">{scope}</code>
+                </li>
+              ))}
+            </ul>
+          </td>
+          <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(key.createdAt)}</td>
+          <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+            {key.expiresAt ? formatUtcDateTime(key.expiresAt) : "Never"}
+          </td>
+          <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+            {key.lastUsedAt ? (
+              <>
+                {formatUtcDateTime(key.lastUsedAt)}
+                <span className="block text-xs text-muted">from {key.lastUsedIp ?? "an unknown address"}</span>
+              </>
+            ) : (
+              "Never used"
+            )}
+          </td>
+          <td className={`whitespace-nowrap px-3 py-2 font-medium ${TONE[key.status]}`}>
+            {API_KEY_STATUS_LABELS[key.status]}
+            {key.revokedAt ? (
+              <span className="block text-xs font-normal text-muted tabular-nums">
+                {formatUtcDateTime(key.revokedAt)}
+              </span>
+            ) : null}
+          </td>
+          <td className="px-3 py-2">
+            {key.status === "revoked" ? null : <RevokeApiKeyButton keyId={key.id} name={key.name} />}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
