@@ -16,20 +16,19 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyLine[] }) {
     <DataTable
       caption="Your API keys, newest first"
       columns={[
-        { label: "Name" },
         { label: "Key" },
         { label: "May" },
-        { label: "Created (UTC)" },
-        { label: "Expires (UTC)" },
+        { label: "Dates (UTC)" },
         { label: "Last used (UTC)" },
         { label: "Status" },
-        { label: "Actions" },
       ]}
     >
       {keys.map((key) => (
-        <tr key={key.id} data-testid="api-key-row">
-          <td className="px-3 py-2 font-medium">{key.name}</td>
-          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{key.prefix}…</td>
+        <tr key={key.id} data-testid="api-key-row" className="align-top">
+          <td className="px-3 py-2">
+            <span className="block font-medium">{key.name}</span>
+            <span className="block whitespace-nowrap font-mono text-xs text-muted">{key.prefix}…</span>
+          </td>
           <td className="px-3 py-2">
             <ul className="space-y-0.5">
               {key.scopes.map((scope) => (
@@ -39,29 +38,31 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyLine[] }) {
               ))}
             </ul>
           </td>
-          <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(key.createdAt)}</td>
           <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-            {key.expiresAt ? formatUtcDateTime(key.expiresAt) : "Never"}
+            <span className="block">Created {formatUtcDateTime(key.createdAt)}</span>
+            <span className="block text-muted">
+              {key.expiresAt ? `Expires ${formatUtcDateTime(key.expiresAt)}` : "Never expires"}
+            </span>
           </td>
-          <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+          <td className="px-3 py-2 tabular-nums">
             {key.lastUsedAt ? (
               <>
-                {formatUtcDateTime(key.lastUsedAt)}
+                <span className="block whitespace-nowrap">{formatUtcDateTime(key.lastUsedAt)}</span>
                 <span className="block text-xs text-muted">from {key.lastUsedIp ?? "an unknown address"}</span>
               </>
             ) : (
               "Never used"
             )}
           </td>
-          <td className={`whitespace-nowrap px-3 py-2 font-medium ${TONE[key.status]}`}>
-            {API_KEY_STATUS_LABELS[key.status]}
-            {key.revokedAt ? (
-              <span className="block text-xs font-normal text-muted tabular-nums">
-                {formatUtcDateTime(key.revokedAt)}
-              </span>
-            ) : null}
-          </td>
-          <td className="px-3 py-2">
+          <td className="space-y-2 px-3 py-2">
+            <span className={`block whitespace-nowrap font-medium ${TONE[key.status]}`}>
+              {API_KEY_STATUS_LABELS[key.status]}
+              {key.revokedAt ? (
+                <span className="block text-xs font-normal text-muted tabular-nums">
+                  {formatUtcDateTime(key.revokedAt)}
+                </span>
+              ) : null}
+            </span>
             {key.status === "revoked" ? null : <RevokeApiKeyButton keyId={key.id} name={key.name} />}
           </td>
         </tr>
