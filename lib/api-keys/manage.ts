@@ -18,7 +18,7 @@ import { apiKeyMail } from "@/lib/mail/templates";
 import { routes } from "@/lib/routes";
 import { apiKeyFields } from "@/lib/validation/api-keys";
 import { liveApiKeys, MAX_LIVE_API_KEYS, STAFF_REFUSAL } from "./rules";
-import { API_SCOPE_LABELS } from "./scopes";
+import { API_SCOPE_LABELS, type ApiScope } from "./scopes";
 import { newApiKey } from "./token";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -77,28 +77,7 @@ export async function createApiKey(
   await confirmPassword(user, input.password, request);
   if (user.totpEnabledAt) await confirmWithTotp(user, input.totpCode!, request, "API key");
 
-  const created = await db.$transaction(async (tx) => {
-    // One key at a time per customer, so a burst of requests cannot pass the limit together.
-    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
-    await assertMayCreate(tx, userId, name, now);
-    let fresh = newApiKey();
-    // Prefixes are unique; a clash (about one in 10^14 per pair) just draws again.
-    while (await tx.apiKey.count({ where: { prefix: fresh.prefix } })) fresh = newApiKey();
-    const row = await tx.apiKey.create({
-      data: {
-        userId,
-        name,
-        prefix: fresh.prefix,
-        secretHash: fresh.secretHash,
-        scopes,
-        expiresAt: input.expiresAt,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    await recordActivity(userId, "api_key_created", request, { name, prefix: fresh.prefix }, tx);
-    return { id: row.id, name, prefix: fresh.prefix, key: fresh.key };
-  });
+  const created = await storeApiKey(userId, { name, scopes, expiresAt: input.expiresAt }, request, now);
 
   await sendMail(
     apiKeyMail(
@@ -114,6 +93,39 @@ export async function createApiKey(
     ),
   );
   return created;
+}
+
+/**
+ * Writes the key once the customer has proved who they are, checking the limit and the name again
+ * under a lock on the customer: of a burst of requests, only those that fit are written.
+ */
+export async function storeApiKey(
+  userId: string,
+  key: { name: string; scopes: ApiScope[]; expiresAt: Date | null },
+  request: RequestInfo,
+  now: Date = new Date(),
+): Promise<NewApiKey> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
+    await assertMayCreate(tx, userId, key.name, now);
+    let fresh = newApiKey();
+    // Prefixes are unique; a clash (about one in 10^14 per pair) just draws again.
+    while (await tx.apiKey.count({ where: { prefix: fresh.prefix } })) fresh = newApiKey();
+    const row = await tx.apiKey.create({
+      data: {
+        userId,
+        name: key.name,
+        prefix: fresh.prefix,
+        secretHash: fresh.secretHash,
+        scopes: key.scopes,
+        expiresAt: key.expiresAt,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await recordActivity(userId, "api_key_created", request, { name: key.name, prefix: fresh.prefix }, tx);
+    return { id: row.id, name: key.name, prefix: fresh.prefix, key: fresh.key };
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
 // is stored; hostile names and scopes, staff accounts, missing or replayed codes, a wrong password
 // and an 11th live key are refused with nothing written; revoking reaches the owner's keys only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage";
+import { createApiKey, revokeApiKey, storeApiKey } from "@/lib/api-keys/manage";
 import { apiKeysOf } from "@/lib/api-keys/queries";
 import { MAX_LIVE_API_KEYS, STAFF_REFUSAL } from "@/lib/api-keys/rules";
 import { apiKeyMatches } from "@/lib/api-keys/token";
@@ -185,13 +185,32 @@ describe("making a key", () => {
     const same = await refusal(createApiKey(user.id, input({ name: "KEY 1" }), request()));
     expect(same.fieldErrors?.name).toEqual(["Choose a name none of your live keys has."]);
 
-    // Four at once with room for two: exactly two are made.
+    // Four at once with room for two: exactly two are made, through the whole path and at the
+    // write itself (where requests that passed the checks together meet).
     const burst = await Promise.allSettled(
       [1, 2, 3, 4].map((i) => createApiKey(user.id, input({ name: `Burst ${i}` }), request())),
     );
     expect(burst.filter((result) => result.status === "fulfilled")).toHaveLength(2);
     for (const result of burst.filter((item) => item.status === "rejected"))
       expect(String((result as PromiseRejectedResult).reason)).toMatch(/10 live keys/);
+    const other = await createUser(db);
+    for (let i = 1; i <= MAX_LIVE_API_KEYS - 2; i++)
+      await createApiKey(other.id, input({ name: `Key ${i}` }), request());
+    const writes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        storeApiKey(other.id, { name: `Write ${i}`, scopes: ["orders:read"], expiresAt: null }, request()),
+      ),
+    );
+    expect(writes.filter((result) => result.status === "fulfilled")).toHaveLength(2);
+    expect(await db.apiKey.count({ where: { userId: other.id } })).toBe(MAX_LIVE_API_KEYS);
+    // Two names alike at once: one is written.
+    const third = await createUser(db);
+    const twins = await Promise.allSettled(
+      ["Twin", "TWIN", "twin"].map((name) =>
+        storeApiKey(third.id, { name, scopes: ["orders:read"], expiresAt: null }, request()),
+      ),
+    );
+    expect(twins.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await db.apiKey.count({ where: { userId: user.id } })).toBe(MAX_LIVE_API_KEYS);
 
     const eleventh = await refusal(createApiKey(user.id, input({ name: "Eleventh" }), request()));
