@@ -91,10 +91,6 @@ export const routes = {
     privacyRequest: (id: string) => `/admin/privacy/${id}`,
   },
 
-  docs: {
-    api: "/docs/api",
-  },
-
   api: {
     consent: "/api/consent",
     analytics: "/api/analytics",

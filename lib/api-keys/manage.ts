@@ -5,7 +5,6 @@
 // (never accepted twice). The whole key is returned once, to be shown once; only its keyed hash
 // is stored, and neither the activity log nor the email ever holds it.
 import "server-only";
-import { z } from "zod";
 import { recordActivity, type RequestInfo } from "@/lib/activity/record";
 import { appLink } from "@/lib/auth/accounts";
 import { confirmPassword } from "@/lib/auth/password-check";
@@ -17,6 +16,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { apiKeyMail } from "@/lib/mail/templates";
 import { routes } from "@/lib/routes";
 import { apiKeyFields } from "@/lib/validation/api-keys";
+import { fieldErrorsOf } from "@/lib/validation/common";
 import { liveApiKeys, MAX_LIVE_API_KEYS, STAFF_REFUSAL } from "./rules";
 import { API_SCOPE_LABELS, type ApiScope } from "./scopes";
 import { newApiKey } from "./token";
@@ -60,7 +60,7 @@ export async function createApiKey(
   // Whoever calls this, the name and scopes are checked again here (the database checks them too).
   const parsed = apiKeyFields.safeParse({ name: input.name, scopes: input.scopes });
   if (!parsed.success) {
-    throw new UserError("Please correct the highlighted fields.", z.flattenError(parsed.error).fieldErrors);
+    throw new UserError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
   }
   const { name, scopes } = parsed.data;
   if (input.expiresAt && !(input.expiresAt.getTime() > now.getTime())) {

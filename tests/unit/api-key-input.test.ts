@@ -1,9 +1,10 @@
 // The API key form's input as the browser (or a script) sends it, and the expiry it stands for.
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, formDataToObject } from "@/lib/actions/form-data";
+import { formDataToObject } from "@/lib/actions/form-data";
 import { apiKeyExpiry } from "@/lib/api-keys/rules";
 import { apiKeyStatus } from "@/lib/api-keys/status-labels";
 import { createApiKeyInput, revokeApiKeyInput } from "@/lib/validation/api-keys";
+import { fieldErrorsOf } from "@/lib/validation/common";
 
 function form(fields: [string, string][]): Record<string, unknown> {
   const data = new FormData();

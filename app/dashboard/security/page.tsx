@@ -73,7 +73,7 @@ export default async function SecurityPage({ searchParams }: Props) {
               <EmptyState>
                 A personal API key lets your own scripts and spreadsheets read your contracts, earnings and orders (and,
                 if you allow it, place orders) without your password. You have none yet.{" "}
-                <Link href={routes.docs.api} className="font-medium underline underline-offset-4">
+                <Link href={routes.customerApi.reference} className="font-medium underline underline-offset-4">
                   How the API works
                 </Link>
               </EmptyState>
@@ -82,7 +82,7 @@ export default async function SecurityPage({ searchParams }: Props) {
                 <p className="text-sm text-muted">
                   Up to {MAX_LIVE_API_KEYS} live keys. Anyone holding a key can do what it allows until it expires or
                   you revoke it.{" "}
-                  <Link href={routes.docs.api} className="font-medium underline underline-offset-4">
+                  <Link href={routes.customerApi.reference} className="font-medium underline underline-offset-4">
                     API documentation
                   </Link>
                 </p>
