@@ -26,6 +26,8 @@ export const ACTIVITY_LABELS = {
   privacy_request_filed: "Privacy request filed",
   privacy_identity_confirmed: "Identity confirmed for a privacy request",
   support_ticket_opened: "Question sent to support",
+  api_key_created: "API key created",
+  api_key_revoked: "API key revoked",
 } as const;
 export type ActivityType = keyof typeof ACTIVITY_LABELS;
 
@@ -40,6 +42,8 @@ const AUDITED: ReadonlySet<ActivityType> = new Set([
   "recovery_code_used",
   "recovery_codes_regenerated",
   "payout_address_set",
+  "api_key_created",
+  "api_key_revoked",
 ]);
 
 export async function recordActivity(

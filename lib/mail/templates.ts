@@ -38,6 +38,32 @@ export function twoFactorChangedMail(to: string, enabled: boolean): Mail {
   };
 }
 
+/** A personal API key was made or revoked; `link` opens the security page. Never holds the key. */
+export function apiKeyMail(
+  to: string,
+  step:
+    | { step: "created"; name: string; prefix: string; scopes: string[]; expires: string }
+    | { step: "revoked"; name: string; prefix: string },
+  link: string,
+): Mail {
+  const key = `"${step.name}" (${step.prefix}…)`;
+  const ifNotYou =
+    step.step === "created"
+      ? `If this wasn't you, revoke the key and change your password at once, on your security page:\n\n${link}\n`
+      : `If this wasn't you, someone else is signed in to your account: change your password at once and check your other keys on your security page:\n\n${link}\n`;
+  return step.step === "created"
+    ? {
+        to,
+        subject: "A new API key was created for your Hashwork account",
+        text: `A personal API key ${key} was just created for your Hashwork account.\n\nIt may: ${step.scopes.join("; ")}.\nIt expires: ${step.expires}.\n\nAnyone holding the key can do these things with your account until it expires or is revoked.\n\n${ifNotYou}`,
+      }
+    : {
+        to,
+        subject: "An API key of your Hashwork account was revoked",
+        text: `The personal API key ${key} of your Hashwork account was revoked: it no longer works.\n\n${ifNotYou}`,
+      };
+}
+
 export function kycDecisionMail(
   to: string,
   choice:

@@ -224,6 +224,8 @@ describe("erasing a customer with transactions", () => {
     }
 
     await closeAccount(userId, {});
+    // Closure revokes the API keys at once; erasure deletes them.
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: customer.apiKey.id } })).revokedAt).not.toBeNull();
     expect(await eraseAccount(userId, { actorId: customer.admin.id })).toBe("pseudonymised");
     expect(await eraseAccount(userId)).toBe("pseudonymised"); // idempotent
 
@@ -249,6 +251,7 @@ describe("erasing a customer with transactions", () => {
     expect(await db.recoveryCode.count({ where: { userId } })).toBe(0);
     expect(await db.payoutAddress.count({ where: { userId } })).toBe(0);
     expect(await db.dataExport.count({ where: { userId } })).toBe(0);
+    expect(await db.apiKey.count({ where: { userId } })).toBe(0);
 
     // The AML hold applies (approved identity, BTC withdrawn): identity records stay, encrypted.
     const kyc = await db.kycCase.findUniqueOrThrow({ where: { userId }, include: { documents: true, notes: true } });

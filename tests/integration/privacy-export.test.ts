@@ -90,6 +90,7 @@ describe("a customer's export", () => {
       withdrawals: { address: string }[];
       payout_address: { address: string };
       privacy_requests: { id: string }[];
+      api_keys: Record<string, unknown>[];
     };
     expect(data.profile).toMatchObject({ email: customer.identity.email, displayName: customer.identity.name });
     expect(data.profile).not.toHaveProperty("passwordHash");
@@ -102,6 +103,17 @@ describe("a customer's export", () => {
     expect(data.withdrawals[0]!.address).toBe(customer.identity.address);
     expect(data.payout_address.address).toBe(customer.identity.address);
     expect(data.privacy_requests.map((item) => item.id)).toEqual([customer.privacyRequest.id]);
+    // API keys: name, prefix, scopes and last use, never the keyed hash (nor, of course, the key).
+    expect(data.api_keys).toEqual([
+      expect.objectContaining({
+        prefix: customer.apiKey.prefix,
+        name: customer.apiKey.name,
+        scopes: ["contracts:read"],
+        lastUsedIp: customer.identity.ip,
+      }),
+    ]);
+    expect(data.api_keys[0]).not.toHaveProperty("secretHash");
+    expect(files.get("data.json")!.toString("utf8")).not.toContain(customer.apiKey.key);
 
     // CSV: a header and the same rows.
     const ordersCsv = files.get("csv/orders.csv")!.toString("utf8").trim().split("\r\n");

@@ -1,10 +1,11 @@
 // A customer with something in every part of the data we hold: identity check (with files),
-// consents, activity, sessions, an order paid from a credited balance, a contract with a settled
+// consents, activity, sessions, a used API key, an order paid from a credited balance, a contract with a settled
 // day, a payout address and a paid withdrawal, a privacy request. Built through the real domain
 // code where it exists, so the rows look like production's. The identifying values are unusual
 // strings, so a test can search a database dump and the storage folder for them.
 import { randomBytes } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
+import { newApiKey } from "@/lib/api-keys/token";
 import { startSession } from "@/lib/auth/session-version";
 import { db } from "@/lib/db";
 import { submitKyc } from "@/lib/kyc/submit";
@@ -119,6 +120,20 @@ export async function fullCustomer() {
     },
   });
   await sendMail({ to: identity.email, subject: `Hello ${identity.name}`, text: `Dear ${identity.name}` });
+  // Written straight to the table (as a key the API has used), like the recovery code above.
+  const { key, prefix, secretHash } = newApiKey();
+  const apiKeyRow = await db.apiKey.create({
+    data: {
+      userId: user.id,
+      name: `Sheet of ${identity.name}`,
+      prefix,
+      secretHash,
+      scopes: ["contracts:read"],
+      lastUsedAt: new Date(),
+      lastUsedIp: identity.ip,
+    },
+  });
+  const apiKey = { id: apiKeyRow.id, name: apiKeyRow.name, prefix, key };
 
   // Money: a bank transfer credited by an admin, an order paid from it, a settled day, BTC out.
   await creditBalance(admin, user.id, 50_000n, `Bank transfer from ${identity.name}`, request);
@@ -159,5 +174,5 @@ export async function fullCustomer() {
     },
   });
   await db.privacyRequestEvent.create({ data: { requestId: privacyRequest.id, type: "filed" } });
-  return { user, identity, details, idPhoto, selfie, orderId, contractId, privacyRequest, admin };
+  return { user, identity, details, idPhoto, selfie, orderId, contractId, privacyRequest, admin, apiKey };
 }

@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiKeyTable } from "@/components/security/api-key-table";
+import { NewApiKeyForm } from "@/components/security/new-api-key-form";
 import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ChangePasswordForm } from "@/components/security/change-password-form";
 import { TwoFactorSettings } from "@/components/security/two-factor-settings";
 import { ACTIVITY_LABELS, type ActivityType } from "@/lib/activity/record";
@@ -7,6 +11,8 @@ import { remainingRecoveryCodes } from "@/lib/auth/recovery-codes";
 import { requireUser } from "@/lib/auth/session";
 import { describeBrowser } from "@/lib/activity/describe-browser";
 import { recentActivity } from "@/lib/activity/queries";
+import { apiKeysOf } from "@/lib/api-keys/queries";
+import { MAX_LIVE_API_KEYS, STAFF_REFUSAL } from "@/lib/api-keys/rules";
 import { formatUtcDateTime } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
 
@@ -17,9 +23,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SecurityPage({ searchParams }: Props) {
   const user = await requireUser(routes.dashboard.security);
   const { changed, required } = await searchParams;
-  const [activity, recoveryLeft] = await Promise.all([
+  const customer = user.role === "customer";
+  const [activity, recoveryLeft, apiKeys] = await Promise.all([
     recentActivity(user.id),
     user.totpEnabledAt ? remainingRecoveryCodes(user.id) : Promise.resolve(0),
+    customer ? apiKeysOf(user.id) : Promise.resolve([]),
   ]);
   return (
     <div className="space-y-8">
@@ -53,6 +61,40 @@ export default async function SecurityPage({ searchParams }: Props) {
           Password
         </h2>
         <ChangePasswordForm email={user.email} />
+      </section>
+
+      <section aria-labelledby="api-keys-title" className="space-y-4 rounded-xl border border-line bg-surface p-5">
+        <h2 id="api-keys-title" className="font-semibold">
+          API keys
+        </h2>
+        {customer ? (
+          <>
+            {apiKeys.length === 0 ? (
+              <EmptyState>
+                A personal API key lets your own scripts and spreadsheets read your contracts, earnings and orders (and,
+                if you allow it, place orders) without your password. You have none yet.{" "}
+                <Link href={routes.customerApi.reference} className="font-medium underline underline-offset-4">
+                  How the API works
+                </Link>
+              </EmptyState>
+            ) : (
+              <>
+                <p className="text-sm text-muted">
+                  Up to {MAX_LIVE_API_KEYS} live keys. Anyone holding a key can do what it allows until it expires or
+                  you revoke it.{" "}
+                  <Link href={routes.customerApi.reference} className="font-medium underline underline-offset-4">
+                    API documentation
+                  </Link>
+                </p>
+                <ApiKeyTable keys={apiKeys} />
+              </>
+            )}
+            <h3 className="pt-2 text-sm font-semibold">New key</h3>
+            <NewApiKeyForm twoFactor={Boolean(user.totpEnabledAt)} />
+          </>
+        ) : (
+          <p className="text-sm text-muted">{STAFF_REFUSAL}</p>
+        )}
       </section>
 
       <section aria-labelledby="activity-title">

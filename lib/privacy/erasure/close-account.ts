@@ -1,5 +1,6 @@
-// Closing an account: sign-in stops at once, every session ends, unpaid orders are cancelled and
-// their TH released. Erasure follows within 30 days (the retention job, docs/product-rules.md §10).
+// Closing an account: sign-in stops at once, every session ends, every API key is revoked, unpaid
+// orders are cancelled and their TH released. Erasure follows within 30 days (the retention job,
+// docs/product-rules.md §10).
 import "server-only";
 import { recordAudit } from "@/lib/activity/record";
 import { db } from "@/lib/db";
@@ -43,6 +44,7 @@ export async function closeAccount(userId: string, opts: { requestId?: string; n
     });
     await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } });
     await tx.emailToken.deleteMany({ where: { userId, usedAt: null } });
+    await tx.apiKey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
     if (!count) return null;
     const cancelledOrders = await cancelOpenOrders(tx, userId, now);
     await recordAudit(

@@ -264,6 +264,7 @@ export async function eraseAccount(
       await tx.recoveryCode.deleteMany({ where: { userId } });
       await tx.emailToken.deleteMany({ where: { userId } });
       await tx.userSession.deleteMany({ where: { userId } });
+      await tx.apiKey.deleteMany({ where: { userId } });
       await tx.activityEvent.updateMany({
         where: { userId },
         data: { ip: null, userAgent: null, details: Prisma.DbNull },

@@ -103,6 +103,16 @@ export const EXPORT_SECTIONS: ExportSection[] = [
     omit: ["codeHash"],
   },
   {
+    name: "api_keys",
+    table: "ApiKey",
+    description:
+      "Your personal API keys: name, prefix, what each may do, when made, expires or was revoked, and its last use with the address (the keys themselves are stored only hashed).",
+    covers: ["ApiKey.user"],
+    scope: OWN,
+    keys: ["createdAt", "id"],
+    omit: ["secretHash"],
+  },
+  {
     name: "email_links",
     table: "EmailToken",
     description: "Email confirmation and password-reset links we sent: purpose, expiry and use (not the links).",
