@@ -97,10 +97,24 @@ test("a customer makes a key, sees it once, finds it by prefix and revokes it", 
   expect(mail.text).toContain(prefix);
   expect(mail.text).not.toContain(key);
 
-  // Once the page is left, the key is gone from it for good.
+  // The key works from outside the browser, within its scopes only.
+  const bearer = { authorization: `Bearer ${key}` };
+  const contracts = await page.request.get("/api/v1/contracts", { headers: bearer });
+  expect(contracts.status()).toBe(200);
+  expect(await contracts.json()).toEqual({ data: [], nextCursor: null });
+  expect(contracts.headers()["ratelimit-remaining"]).toMatch(/^\d+$/);
+  const orders = await page.request.get("/api/v1/orders", { headers: bearer });
+  expect(orders.status()).toBe(403);
+  expect(orders.headers()["content-type"]).toBe("application/problem+json");
+  expect((await orders.json()).detail).toContain("orders:read");
+  // The browser's session is no key.
+  expect((await page.request.get("/api/v1/contracts")).status()).toBe(401);
+
+  // Once the page is left, the key is gone from it for good; its last use is shown.
   await page.reload();
   await expect(page.getByTestId("api-key-secret")).toHaveCount(0);
   expect(await page.content()).not.toContain(key.slice(16));
+  await expect(row).not.toContainText("Never used");
 
   await row.getByRole("button", { name: "Revoke Monthly report" }).click();
   await row.getByRole("button", { name: "Yes, revoke Monthly report" }).click();
@@ -108,6 +122,10 @@ test("a customer makes a key, sees it once, finds it by prefix and revokes it", 
   await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
   expect((await keysOf(customer.id))[0]!.revokedAt).not.toBeNull();
   await waitForMail(customer.email, /API key of your Hashwork account was revoked/);
+  // Revoked stops it at once.
+  const refused = await page.request.get("/api/v1/contracts", { headers: bearer });
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["www-authenticate"]).toContain("invalid_token");
 });
 
 test("with two-factor authentication on, a key needs a code from the app", async ({ page }) => {
