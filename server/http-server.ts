@@ -57,14 +57,19 @@ export function serverActionRefusal(req: IncomingMessage): 411 | 413 | null {
  */
 export const SERVER_ACTION_DEADLINE_MS = 15_000;
 
-function refuseAfterDeadline(req: IncomingMessage, res: ServerResponse): void {
+/** Answers 408 and closes when Next has not started answering the action by `deadlineMs`. */
+export function refuseAfterDeadline(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deadlineMs = SERVER_ACTION_DEADLINE_MS,
+): void {
   const timer = setTimeout(() => {
     if (res.headersSent || res.writableEnded) return;
     logger.warn({ path: (req.url ?? "/").split("?")[0] }, "server action unanswered at its deadline: refused");
     // Next may still write to this response later: that must not be an unhandled error.
     res.on("error", () => {});
     refuse(res, 408, "Request timeout: this request could not be completed.", { connection: "close" });
-  }, SERVER_ACTION_DEADLINE_MS);
+  }, deadlineMs);
   timer.unref();
   res.once("close", () => clearTimeout(timer));
 }

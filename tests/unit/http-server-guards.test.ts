@@ -6,6 +6,7 @@ import {
   BAD_ACTION_MESSAGE,
   hasValidPath,
   holdServerErrors,
+  refuseAfterDeadline,
   RETRY_MESSAGE,
   serverActionRefusal,
 } from "@/server/http-server";
@@ -88,5 +89,45 @@ describe("server errors while the database is down", () => {
       expect(await serve(true, respond, true)).toEqual({ status: 503, body: RETRY_MESSAGE, retryAfter: "5" });
     }
     expect(await serve(false, (res) => res.end("fine"), true)).toEqual({ status: 200, body: "fine", retryAfter: null });
+  });
+});
+
+describe("a server action left unanswered", () => {
+  it("is answered 408 at its deadline, and a late write from Next is harmless", async () => {
+    let late: (() => void) | undefined;
+    const server = createServer((req, res) => {
+      refuseAfterDeadline(req, res, 100);
+      // Next waiting forever for a part the body never sends, then writing after all.
+      late = () => res.end("too late");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const started = Date.now();
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { method: "POST" });
+      expect(response.status).toBe(408);
+      expect(await response.text()).toMatch(/Request timeout/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      late!();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(server.listening).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("leaves an action that answers in time alone", async () => {
+    const server = createServer((req, res) => {
+      refuseAfterDeadline(req, res, 200);
+      setTimeout(() => res.end("done"), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { method: "POST" });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe("done");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      server.close();
+    }
   });
 });
