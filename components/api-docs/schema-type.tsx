@@ -59,3 +59,30 @@ export function SchemaType({ schema }: { schema: JsonSchema | undefined }) {
 }
 
 export type { JsonSchema };
+
+/** A reference table: a caption for screen readers, a header row, then the rows given. */
+export function ReferenceTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  children: React.ReactNode;
+}) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="text-muted">
+        <tr>
+          {columns.map((column, index) => (
+            <th key={column} scope="col" className={`py-1 font-medium ${index < columns.length - 1 ? "pr-3" : ""}`}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}

@@ -2,9 +2,8 @@
 // browser, gzip for a client that only speaks gzip, the body as it is otherwise — the same
 // page each time — with Vary on every compressible response, the micro-cache's compressed
 // copies on hits, and COMPRESSION=off sending everything as it is.
-import { request, type IncomingMessage } from "node:http";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { decode, raw, varies } from "../support/raw-http";
 import { routes } from "@/lib/routes";
 import type { TestDatabase } from "../support/test-database";
 import { seededDatabase, startWeb, type AppProcess } from "./support/processes";
@@ -23,30 +22,6 @@ afterAll(async () => {
   await web?.stop();
   await database?.drop();
 });
-
-type Raw = { status: number; headers: IncomingMessage["headers"]; body: Buffer };
-
-/** One request and its body as sent (fetch would decode it). */
-function raw(url: string, headers: Record<string, string> = {}, method = "GET"): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers, method }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
-      );
-    })
-      .on("error", reject)
-      .end();
-  });
-}
-
-function decode({ headers, body }: Raw): string {
-  const encoding = headers["content-encoding"];
-  return (encoding === "br" ? brotliDecompressSync(body) : encoding === "gzip" ? gunzipSync(body) : body).toString();
-}
-
-const varies = (response: Raw) => /(^|,)\s*accept-encoding\s*(,|$)/i.test(String(response.headers.vary ?? ""));
 
 describe("compression", () => {
   test("the home page: Brotli for a browser, gzip for gzip only, as it is otherwise, the same page", async () => {

@@ -3,9 +3,10 @@
 // pages through Next's own writer (pipeToNodeResponse), which flushes after every chunk.
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliDecompressSync, createBrotliDecompress, createGunzip, gunzipSync } from "node:zlib";
+import { createBrotliDecompress, createGunzip } from "node:zlib";
 import { pipeToNodeResponse } from "next/dist/server/pipe-readable";
 import { afterEach, describe, expect, it } from "vitest";
+import { decode, raw } from "../support/raw-http";
 import {
   compressBody,
   isCompressibleType,
@@ -127,28 +128,6 @@ async function serve(handler: Handler, { compress = true } = {}) {
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls };
-}
-
-type Raw = { status: number; headers: IncomingMessage["headers"]; body: Buffer };
-
-/** One request, its body as sent (not decoded: fetch would decode it). */
-function raw(url: string, headers: Record<string, string> = {}, method = "GET"): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers, method }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
-      );
-    })
-      .on("error", reject)
-      .end();
-  });
-}
-
-function decode({ headers, body }: Raw): string {
-  const encoding = headers["content-encoding"];
-  return (encoding === "br" ? brotliDecompressSync(body) : encoding === "gzip" ? gunzipSync(body) : body).toString();
 }
 
 const HTML = `<!doctype html><main>${Array.from({ length: 300 }, (_, i) => `<p>Antminer S19 Pro, ${i} TH for 20 days</p>`).join("")}</main>`;

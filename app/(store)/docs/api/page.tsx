@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SchemaType, schemaAnchor, type JsonSchema } from "@/components/api-docs/schema-type";
+import { ReferenceTable, SchemaType, schemaAnchor, type JsonSchema } from "@/components/api-docs/schema-type";
 import { API_SCOPE_LABELS, API_SCOPES } from "@/lib/api-keys/scopes";
 import { API_OPERATIONS, type ApiOperation } from "@/lib/api/operations";
 import { openApiDocument } from "@/lib/api/openapi";
@@ -172,40 +172,24 @@ export default function ApiReferencePage() {
                 )}
               </p>
               {described.parameters?.length ? (
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Parameters of {operation.summary.toLowerCase()}</caption>
-                  <thead className="text-muted">
-                    <tr>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        Parameter
-                      </th>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        In
-                      </th>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        Type
-                      </th>
-                      <th scope="col" className="py-1 font-medium">
-                        Meaning
-                      </th>
+                <ReferenceTable
+                  caption={`Parameters of ${operation.summary.toLowerCase()}`}
+                  columns={["Parameter", "In", "Type", "Meaning"]}
+                >
+                  {described.parameters.map((parameter) => (
+                    <tr key={`${parameter.in}-${parameter.name}`} className="border-t border-line align-top">
+                      <td className="py-1 pr-3 font-mono">
+                        {parameter.name}
+                        {parameter.required ? " *" : ""}
+                      </td>
+                      <td className="py-1 pr-3">{parameter.in}</td>
+                      <td className="py-1 pr-3">
+                        <SchemaType schema={parameter.schema} />
+                      </td>
+                      <td className="py-1">{parameter.description}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {described.parameters.map((parameter) => (
-                      <tr key={`${parameter.in}-${parameter.name}`} className="border-t border-line align-top">
-                        <td className="py-1 pr-3 font-mono">
-                          {parameter.name}
-                          {parameter.required ? " *" : ""}
-                        </td>
-                        <td className="py-1 pr-3">{parameter.in}</td>
-                        <td className="py-1 pr-3">
-                          <SchemaType schema={parameter.schema} />
-                        </td>
-                        <td className="py-1">{parameter.description}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </ReferenceTable>
               ) : null}
               {body ? (
                 <p className="text-sm">
@@ -258,36 +242,20 @@ export default function ApiReferencePage() {
             <h3 id={`${schemaAnchor(name)}-title`} className="font-mono text-base font-semibold">
               {name}
             </h3>
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Fields of {name}</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Field
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Type
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    Meaning
-                  </th>
+            <ReferenceTable caption={`Fields of ${name}`} columns={["Field", "Type", "Meaning"]}>
+              {Object.entries(schema.properties ?? {}).map(([field, property]) => (
+                <tr key={field} className="border-t border-line align-top">
+                  <td className="py-1 pr-3 font-mono">
+                    {field}
+                    {schema.required?.includes(field) ? "" : " (optional)"}
+                  </td>
+                  <td className="py-1 pr-3">
+                    <SchemaType schema={property} />
+                  </td>
+                  <td className="py-1">{property.description}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {Object.entries(schema.properties ?? {}).map(([field, property]) => (
-                  <tr key={field} className="border-t border-line align-top">
-                    <td className="py-1 pr-3 font-mono">
-                      {field}
-                      {schema.required?.includes(field) ? "" : " (optional)"}
-                    </td>
-                    <td className="py-1 pr-3">
-                      <SchemaType schema={property} />
-                    </td>
-                    <td className="py-1">{property.description}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </ReferenceTable>
           </article>
         ))}
       </section>
