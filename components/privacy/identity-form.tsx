@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
+import { CodeField } from "@/components/forms/code-field";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -27,15 +28,7 @@ export function IdentityForm({ requestId, twoFactor }: { requestId: string; twoF
           errors={fieldErrors(state, "password")}
         />
         {twoFactor ? (
-          <Field
-            id={`code-${id}`}
-            label="Authentication code"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            errors={fieldErrors(state, "code")}
-          />
+          <CodeField id={`code-${id}`} label="Authentication code" errors={fieldErrors(state, "code")} />
         ) : null}
       </div>
       <div className="max-w-xs">

@@ -3,6 +3,7 @@
 import { Check, Copy, KeyRound } from "lucide-react";
 import { useActionState, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
+import { CodeField } from "@/components/forms/code-field";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SelectField } from "@/components/forms/select-field";
@@ -80,15 +81,7 @@ export function NewApiKeyForm({ twoFactor }: { twoFactor: boolean }) {
             errors={fieldErrors(state, "password")}
           />
           {twoFactor ? (
-            <Field
-              id="api-key-code"
-              label="Authenticator app code"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              errors={fieldErrors(state, "code")}
-            />
+            <CodeField id="api-key-code" label="Authenticator app code" errors={fieldErrors(state, "code")} />
           ) : null}
         </div>
         <div className="max-w-xs">

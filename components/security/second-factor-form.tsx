@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field } from "@/components/forms/field";
+import { CodeField } from "@/components/forms/code-field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { verifySecondFactorAction } from "@/lib/actions/auth/verify-second-factor";
@@ -11,11 +11,8 @@ export function SecondFactorForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field
+      <CodeField
         label="Authentication code"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
         autoFocus
         required
         maxLength={14}

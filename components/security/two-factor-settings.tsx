@@ -2,6 +2,7 @@
 
 import { ShieldCheck } from "lucide-react";
 import { useActionState } from "react";
+import { CodeField } from "@/components/forms/code-field";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -51,14 +52,7 @@ export function TwoFactorSettings({
         <p className="text-sm text-muted">{remainingRecoveryCodes} of 10 recovery codes left.</p>
         <form action={disable} className="max-w-xs space-y-3" noValidate>
           <FormMessage state={disabling} />
-          <Field
-            label="Code to turn 2FA off"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={14}
-            errors={fieldErrors(disabling, "code")}
-          />
+          <CodeField label="Code to turn 2FA off" maxLength={14} errors={fieldErrors(disabling, "code")} />
           <SubmitButton variant="danger" pendingText="Turning off…">
             Turn off 2FA
           </SubmitButton>
@@ -87,14 +81,7 @@ export function TwoFactorSettings({
         </p>
         <form action={confirm} className="max-w-xs space-y-3" noValidate>
           <FormMessage state={confirmation} />
-          <Field
-            label="Code from your app"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            errors={fieldErrors(confirmation, "code")}
-          />
+          <CodeField label="Code from your app" errors={fieldErrors(confirmation, "code")} />
           <Field
             label="Your password"
             name="password"

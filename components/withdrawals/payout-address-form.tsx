@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
+import { CodeField } from "@/components/forms/code-field";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -21,15 +22,7 @@ export function PayoutAddressForm({ current, networkLabel }: { current: string |
         hint={`A ${networkLabel} address: legacy (1…), P2SH (3…), SegWit or Taproot (bc1…). Changing it pauses withdrawals for 24 hours.`}
         errors={fieldErrors(state, "address")}
       />
-      <Field
-        id="payout-address-code"
-        label="Code from your authenticator app"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        errors={fieldErrors(state, "code")}
-      />
+      <CodeField id="payout-address-code" errors={fieldErrors(state, "code")} />
       <SubmitButton pendingText="Saving…">{current ? "Change address" : "Save address"}</SubmitButton>
     </ActionForm>
   );

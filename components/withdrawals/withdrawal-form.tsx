@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
+import { CodeField } from "@/components/forms/code-field";
 import { Field } from "@/components/forms/field";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -38,15 +39,7 @@ export function WithdrawalForm({ feeSats, minimumSats }: { feeSats: string; mini
           ? `Your balance goes down by ${formatBtc(sats)}; your address receives ${formatBtc(sats - fee)} after the ${formatBtc(fee)} network fee.`
           : `Network fee: ${formatBtc(fee)}, deducted from the amount.`}
       </p>
-      <Field
-        id="withdrawal-code"
-        label="Code from your authenticator app"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        errors={fieldErrors(state, "code")}
-      />
+      <CodeField id="withdrawal-code" errors={fieldErrors(state, "code")} />
       <SubmitButton pendingText="Requesting…">Request withdrawal</SubmitButton>
     </ActionForm>
   );
