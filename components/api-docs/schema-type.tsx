@@ -2,6 +2,7 @@
 // link to a named schema further down the page.
 type JsonSchema = {
   $ref?: string;
+  description?: string;
   type?: string | string[];
   format?: string;
   enum?: unknown[];

@@ -186,7 +186,7 @@ export default function ApiReferencePage() {
                       <td className="py-1 pr-3">
                         <SchemaType schema={parameter.schema} />
                       </td>
-                      <td className="py-1">{parameter.description}</td>
+                      <td className="py-1">{parameter.description ?? parameter.schema?.description}</td>
                     </tr>
                   ))}
                 </ReferenceTable>
