@@ -7,6 +7,12 @@ import { instantCursor, keysetPage, likeText, seekQuery } from "@/lib/pagination
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
+/** What a customer's order is shown with: its plan and, once paid, its contract. */
+const ORDER_WITH_PLAN_AND_CONTRACT = {
+  product: { select: { slug: true, title: true } },
+  contract: { select: { id: true, startsAt: true } },
+} as const;
+
 /** One page of the customer's orders, newest first (owner id in the where). */
 export async function ownOrders(userId: string, cursor?: string, size?: number) {
   return keysetPage({
@@ -18,10 +24,7 @@ export async function ownOrders(userId: string, cursor?: string, size?: number) 
       return db.order.findMany({
         where: { userId, ...where },
         ...page,
-        include: {
-          product: { select: { slug: true, title: true } },
-          contract: { select: { id: true, startsAt: true } },
-        },
+        include: ORDER_WITH_PLAN_AND_CONTRACT,
       });
     },
     keyOf: (order) => ({ key: order.createdAt, id: order.id }),
@@ -32,7 +35,7 @@ export async function ownOrders(userId: string, cursor?: string, size?: number) 
 export async function ownOrder(userId: string, id: string) {
   return db.order.findFirst({
     where: { id, userId },
-    include: { product: { select: { slug: true, title: true } }, contract: { select: { id: true, startsAt: true } } },
+    include: ORDER_WITH_PLAN_AND_CONTRACT,
   });
 }
 
