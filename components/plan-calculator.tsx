@@ -1,7 +1,6 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 import { CircleAlert } from "lucide-react";
 import { isBuyable, remainingTh, type ProductView } from "@/lib/catalogue/product-view";
 import { buyNowHref } from "@/lib/catalogue/links";
@@ -13,10 +12,23 @@ import { MICROS_PER_CENT } from "@/lib/money/units";
 import { checkThAmount, estimatePlan } from "@/lib/pricing/plan-estimate";
 import { ButtonLink } from "./ui/button-link";
 
+type Props = { product: ProductView; market: MarketView | null };
+
+// The link's ?th=, read in the browser: the product page is prerendered, so the server renders the
+// calculator with the default amount (it is in the page's HTML, no skeleton), and a link's amount
+// replaces it once the page runs.
+const noSubscription = () => () => {};
+const readAmountFromLink = () => new URLSearchParams(window.location.search).get("th");
+const onServer = () => null;
+
 // Prices N TH of a plan with the same functions the server charges with. The starting amount
 // may come from the link (?th=…); anything malformed there is shown as a message, not an error.
-export function PlanCalculator({ product, market }: { product: ProductView; market: MarketView | null }) {
-  const fromLink = useSearchParams().get("th");
+export function PlanCalculator(props: Props) {
+  const fromLink = useSyncExternalStore(noSubscription, readAmountFromLink, onServer);
+  return <Calculator key={fromLink ?? ""} fromLink={fromLink} {...props} />;
+}
+
+function Calculator({ product, market, fromLink }: Props & { fromLink: string | null }) {
   const bounds = {
     minOrderTh: product.minOrderTh,
     maxOrderTh: Math.min(product.maxOrderTh, Math.max(remainingTh(product), product.minOrderTh)),

@@ -2,7 +2,6 @@ import { Cpu, Info } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { MarketSummary } from "@/components/market-summary";
 import { PlanCalculator } from "@/components/plan-calculator";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -138,22 +137,10 @@ export default async function ProductPage({ params }: Props) {
         </div>
 
         <div className="space-y-5 lg:sticky lg:top-20">
-          <Suspense fallback={<CalculatorSkeleton />}>
-            <PlanCalculator product={product} market={market} />
-          </Suspense>
+          <PlanCalculator product={product} market={market} />
           {market ? <MarketSummary market={market} title="Estimates use" /> : null}
         </div>
       </div>
     </div>
-  );
-}
-
-function CalculatorSkeleton() {
-  return (
-    <div
-      aria-busy="true"
-      aria-label="Loading the calculator"
-      className="h-[34rem] animate-pulse rounded-xl border border-line bg-surface"
-    />
   );
 }
