@@ -129,13 +129,18 @@ export function CookieBanner() {
     return () => window.removeEventListener(OPEN_COOKIE_SETTINGS, openSettings);
   }, []);
 
-  const visible = phase === "ask" || open;
+  // Rendered while checking too, so a first visit paints the banner with the page (it is in the
+  // HTML) rather than after the scripts run; a browser that holds a choice hides it meanwhile
+  // (lib/privacy/cookies/choice-script.ts), and it goes once the server confirms the choice.
+  const visible = phase !== "decided" || open;
   useEffect(() => {
     if (open) dialog.current?.focus();
   }, [open]);
 
   if (!visible) return null;
   const canClose = open && phase === "decided";
+  // Until the page's scripts run, the buttons could only submit the form natively.
+  const checking = phase === "checking" && !open;
   const button = `${buttonBase} ring-1 disabled:cursor-wait disabled:opacity-70`;
   const strong = `${button} bg-amber-400 text-zinc-950 ring-amber-500/50 hover:bg-amber-300 dark:bg-amber-500 dark:hover:bg-amber-400`;
   const plain = `${button} bg-surface text-fg ring-line hover:bg-chip`;
@@ -148,6 +153,7 @@ export function CookieBanner() {
       aria-modal="false"
       aria-labelledby="cookie-banner-title"
       aria-describedby="cookie-banner-text"
+      data-cookie-banner={phase}
       tabIndex={-1}
       onKeyDown={(event) => {
         if (event.key === "Escape" && canClose) close();
@@ -228,14 +234,20 @@ export function CookieBanner() {
         ) : null}
         <div className="mt-4 flex flex-wrap gap-2">
           {choosing ? (
-            <button type="submit" name="choice" value="custom" disabled={pending} className={strong}>
+            <button type="submit" name="choice" value="custom" disabled={pending || checking} className={strong}>
               {label("custom", "Save choices")}
             </button>
           ) : null}
-          <button type="submit" name="choice" value="essential" disabled={pending} className={plain}>
+          <button type="submit" name="choice" value="essential" disabled={pending || checking} className={plain}>
             {label("essential", "Essential only")}
           </button>
-          <button type="submit" name="choice" value="all" disabled={pending || restricted} className={plain}>
+          <button
+            type="submit"
+            name="choice"
+            value="all"
+            disabled={pending || checking || restricted}
+            className={plain}
+          >
             {label("all", "Accept all")}
           </button>
           {!choosing ? (

@@ -3,9 +3,11 @@
 // HTML for everyone and cannot carry a per-request nonce, so they allow inline scripts from
 // our own origin; they hold no user input. Both forbid framing, plugins and foreign origins.
 import { createHash } from "node:crypto";
+import { COOKIE_CHOICE_SCRIPT } from "@/lib/privacy/cookies/choice-script";
 import { THEME_SCRIPT } from "@/lib/theme/theme-script";
 
-const THEME_SCRIPT_HASH = `'sha256-${createHash("sha256").update(THEME_SCRIPT).digest("base64")}'`;
+const inlineHash = (script: string) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
+const INLINE_SCRIPT_HASHES = [THEME_SCRIPT, COOKIE_CHOICE_SCRIPT].map(inlineHash).join(" ");
 
 /** Paths rendered per request: everything that depends on who is asking. */
 const DYNAMIC_PREFIXES = [
@@ -24,7 +26,7 @@ export function isPerRequestPath(pathname: string): boolean {
 }
 
 export function contentSecurityPolicy({ nonce, dev }: { nonce: string | null; dev: boolean }): string {
-  const scripts = nonce ? `'self' 'nonce-${nonce}' ${THEME_SCRIPT_HASH} 'strict-dynamic'` : `'self' 'unsafe-inline'`;
+  const scripts = nonce ? `'self' 'nonce-${nonce}' ${INLINE_SCRIPT_HASHES} 'strict-dynamic'` : `'self' 'unsafe-inline'`;
   return [
     "default-src 'self'",
     `script-src ${scripts}${dev ? " 'unsafe-eval'" : ""}`,
