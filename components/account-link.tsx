@@ -16,12 +16,15 @@ const onServer = () => false;
 export function AccountLink() {
   usePathname();
   const signedIn = useSyncExternalStore(noSubscription, readHint, onServer);
+  // Both labels take the same cell and the other one is invisible (and out of the link's name),
+  // so the link keeps one width when the browser switches it: nothing beside it shifts.
   return (
     <Link
       href={signedIn ? routes.dashboard.home : routes.signIn()}
-      className="rounded-md px-3 py-1.5 text-sm font-medium text-fg ring-1 ring-line hover:bg-chip"
+      className="grid rounded-md px-3 py-1.5 text-center text-sm font-medium text-fg ring-1 ring-line hover:bg-chip"
     >
-      {signedIn ? "Dashboard" : "Sign in"}
+      <span className={`[grid-area:1/1] ${signedIn ? "" : "invisible"}`}>Dashboard</span>
+      <span className={`[grid-area:1/1] ${signedIn ? "invisible" : ""}`}>Sign in</span>
     </Link>
   );
 }
