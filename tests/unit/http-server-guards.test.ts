@@ -6,6 +6,7 @@ import {
   BAD_ACTION_MESSAGE,
   hasValidPath,
   holdServerErrors,
+  isApiPath,
   refuseAfterDeadline,
   RETRY_MESSAGE,
   serverActionRefusal,
@@ -37,15 +38,22 @@ describe("the HTTP server's guards in front of Next", () => {
 });
 
 describe("server errors while the database is down", () => {
-  async function serve(databaseDown: boolean, respond: (res: ServerResponse) => void, serverAction = false) {
+  async function serve(
+    databaseDown: boolean,
+    respond: (res: ServerResponse) => void,
+    serverAction = false,
+    api = false,
+  ) {
     const server = createServer((_req, res) => {
-      holdServerErrors(res, async () => databaseDown, { serverAction });
+      holdServerErrors(res, async () => databaseDown, { serverAction, api });
       respond(res);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      return { status: response.status, body: await response.text(), retryAfter: response.headers.get("retry-after") };
+      const type = response.headers.get("content-type");
+      const body = type?.includes("json") ? ((await response.json()) as unknown) : await response.text();
+      return { status: response.status, body, retryAfter: response.headers.get("retry-after") };
     } finally {
       server.close();
     }
@@ -70,6 +78,25 @@ describe("server errors while the database is down", () => {
     for (const respond of [writeHead500, implicit500, streamed500]) {
       expect(await serve(true, respond)).toEqual({ status: 503, body: RETRY_MESSAGE, retryAfter: "5" });
     }
+  });
+
+  it("answers the customer API's clients with problem details they can branch on", async () => {
+    for (const respond of [writeHead500, implicit500, streamed500]) {
+      expect(await serve(true, respond, false, true)).toEqual({
+        status: 503,
+        body: {
+          type: "/docs/api#problem-unavailable",
+          title: "The service is briefly unavailable.",
+          status: 503,
+          detail: RETRY_MESSAGE,
+        },
+        retryAfter: "5",
+      });
+    }
+    expect(isApiPath("/api/v1/contracts")).toBe(true);
+    expect(isApiPath("/api/v1")).toBe(true);
+    expect(isApiPath("/api/v10/contracts")).toBe(false);
+    expect(isApiPath("/api/ready")).toBe(false);
   });
 
   it("leaves other errors and successes as they were", async () => {
