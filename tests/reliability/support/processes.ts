@@ -186,13 +186,19 @@ export async function seededDatabase(): Promise<TestDatabase> {
 }
 
 /**
- * An unpaid order whose reservation ran out at `reservedUntil`, holding its TH as placement does
- * (the expiry job's work). Written with the drill's own client: the app's code in this test
- * process is bound to another database.
+ * An unpaid order holding its TH until `reservedUntil`, as placement makes it (in the past: the
+ * expiry job's work); a card order carries its Checkout session's id. Written with the drill's
+ * own client: the app's code in this test process is bound to another database.
  */
 export async function reservedOrder(
   db: Db,
-  { userId, slug, th, reservedUntil }: { userId: string; slug: string; th: number; reservedUntil: Date },
+  {
+    userId,
+    slug,
+    th,
+    reservedUntil,
+    stripeCheckoutSessionId,
+  }: { userId: string; slug: string; th: number; reservedUntil: Date; stripeCheckoutSessionId?: string },
 ): Promise<string> {
   return db.$transaction(async (tx) => {
     const product = await tx.product.update({ where: { slug }, data: { soldTh: { increment: th } } });
@@ -207,7 +213,8 @@ export async function reservedOrder(
         hashrateFeeCents: 100 * th,
         serviceFeeCents: 5 * th,
         totalCents: 105 * th,
-        paymentMethod: "balance",
+        paymentMethod: stripeCheckoutSessionId ? "card" : "balance",
+        stripeCheckoutSessionId,
         idempotencyKey: `drill-${Math.random().toString(36).slice(2)}`,
         reservedUntil,
       },
