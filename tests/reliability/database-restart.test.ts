@@ -113,9 +113,12 @@ test("PostgreSQL stops for a few seconds under load: clean 503s while it is down
       const headers: Record<string, string> =
         "headers" in page ? page.headers : page.signedIn ? { cookie: customer.cookie } : {};
       const asked = phase;
-      const response = await fetch(`${web!.url}${page.path}`, { redirect: "manual", headers }).catch(
-        (error: unknown) => ({ failed: String(error) }),
-      );
+      // A request left unanswered counts as a failure (status 0) rather than holding the drill.
+      const response = await fetch(`${web!.url}${page.path}`, {
+        redirect: "manual",
+        headers,
+        signal: AbortSignal.timeout(20_000),
+      }).catch((error: unknown) => ({ failed: String(error) }));
       if ("failed" in response) {
         answers.push({
           phase: asked,
