@@ -19,6 +19,7 @@ import { routes } from "../lib/routes";
 import { compressResponse } from "./compression";
 import { MicroCache } from "./micro-cache";
 import { createReadinessProbe } from "./readiness";
+import { unavailablePage } from "./unavailable-page";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -103,11 +104,34 @@ export function isApiPath(pathname: string): boolean {
   return pathname === routes.customerApi.base || pathname.startsWith(`${routes.customerApi.base}/`);
 }
 
-/** The answer while the database is down: a retry message, as problem details to API clients. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** Whether the client reads HTML: a browser navigating, not a script or a fetch. */
+function wantsHtml(req: IncomingMessage | undefined): boolean {
+  return /\btext\/html\b/.test(String(req?.headers.accept ?? ""));
+}
+
+/**
+ * The answer while the database is down: a retry message — as problem details to the API's
+ * clients, as a page in the site's frame to browsers, as plain text to anything else.
+ */
 function refuseUnavailable(res: ServerResponse, api: boolean): void {
-  if (!api) return refuse(res, 503, RETRY_MESSAGE, { "retry-after": "5" });
-  res.setHeader("retry-after", "5");
-  json(res, 503, problem("unavailable", RETRY_MESSAGE), "application/problem+json");
+  const retryAfter = { "retry-after": String(RETRY_AFTER_SECONDS) };
+  if (api) {
+    res.setHeader("retry-after", retryAfter["retry-after"]);
+    return json(res, 503, problem("unavailable", RETRY_MESSAGE), "application/problem+json");
+  }
+  if (!wantsHtml(res.req)) return refuse(res, 503, RETRY_MESSAGE, retryAfter);
+  res.writeHead(503, {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "content-security-policy":
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    ...retryAfter,
+  });
+  res.end(unavailablePage(RETRY_MESSAGE, RETRY_AFTER_SECONDS));
 }
 
 export const BAD_ACTION_MESSAGE = "Bad request: this form submission could not be read. Reload the page and try again.";

@@ -87,7 +87,7 @@ test("PostgreSQL stops for a few seconds under load: clean 503s while it is down
     { path: "/", signedIn: false },
     { path: `/products/${PRODUCT}`, signedIn: false },
     { path: "/dashboard", signedIn: true },
-    { path: "/dashboard/wallet", signedIn: true },
+    { path: "/dashboard/wallet", signedIn: true, browser: true }, // asks for HTML, as a browser does
     { path: `/checkout/${PRODUCT}`, signedIn: true },
   ];
   // The API's client, at a pace within its key's rate limit.
@@ -112,6 +112,7 @@ test("PostgreSQL stops for a few seconds under load: clean 503s while it is down
       if (offset < 0) await until(api.pauseMs);
       const headers: Record<string, string> =
         "headers" in page ? page.headers : page.signedIn ? { cookie: customer.cookie } : {};
+      if ("browser" in page) headers.accept = "text/html,application/xhtml+xml,*/*;q=0.8";
       const asked = phase;
       // A request left unanswered counts as a failure (status 0) rather than holding the drill.
       const response = await fetch(`${web!.url}${page.path}`, {
@@ -193,7 +194,9 @@ test("PostgreSQL stops for a few seconds under load: clean 503s while it is down
   expect(refusals.length).toBeGreaterThan(0);
   for (const refusal of refusals) {
     expect(refusal.retryAfter).toBe("5");
-    if (refusal.path !== api.path) expect(refusal.body).toBe(RETRY_MESSAGE);
+    if (refusal.path === "/dashboard/wallet")
+      expect(refusal.body).toMatch(/Back in a moment[\s\S]*The service is briefly unavailable/);
+    else if (refusal.path !== api.path) expect(refusal.body).toBe(RETRY_MESSAGE);
     else
       expect(JSON.parse(refusal.body)).toMatchObject({
         status: 503,

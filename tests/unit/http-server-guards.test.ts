@@ -99,6 +99,31 @@ describe("server errors while the database is down", () => {
     expect(isApiPath("/api/ready")).toBe(false);
   });
 
+  it("shows a browser a page in the site's frame that retries by itself, with no script and a way home", async () => {
+    const server = createServer((_req, res) => {
+      holdServerErrors(res, async () => true);
+      writeHead500(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/dashboard`, {
+        headers: { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" },
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+      const html = await response.text();
+      expect(html).toContain(RETRY_MESSAGE);
+      expect(html).toContain('<meta http-equiv="refresh" content="5">');
+      expect(html).toContain('<a class="button primary" href="">Try again</a>');
+      expect(html).toContain('href="/">Home</a>');
+      expect(html).not.toMatch(/<script|Something went wrong/);
+    } finally {
+      server.close();
+    }
+  });
+
   it("leaves other errors and successes as they were", async () => {
     for (const respond of [writeHead500, implicit500, streamed500]) {
       expect(await serve(false, respond)).toEqual({
