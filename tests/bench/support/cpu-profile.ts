@@ -11,7 +11,7 @@ type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[
 
 /** Groups, first match wins: [label, test on "url functionName"]. */
 const GROUPS: [string, RegExp][] = [
-  ["idle / GC", /^\s*\((idle|garbage collector|program)\)/],
+  ["garbage collection", /^\s*\(garbage collector\)/],
   ["session and JWT (next-auth, jose, lib/auth)", /next-auth|@auth[/+_]core|jose|lib[/_]auth|\bauth\b.*config/i],
   [
     "Prisma client and pg",
@@ -44,24 +44,30 @@ function selfTimes(profile: CpuProfile): Map<number, number> {
   return times;
 }
 
-/** A text summary of the largest profile in `dir` (the server's; tsx's launcher writes a tiny one too). */
+/** A text summary of the busiest profile in `dir`: the server's main thread (tsx's loader thread writes one too). */
 export function summariseCpuProfiles(dir: string, top = 25): string {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith(".cpuprofile"))
     .map((name) => path.join(dir, name));
   if (files.length === 0) return "No CPU profile was written.";
-  const profiles = files.map((file) => JSON.parse(readFileSync(file, "utf8")) as CpuProfile);
-  const profile = profiles.sort((a, b) => b.samples.length - a.samples.length)[0]!;
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const times = selfTimes(profile);
-  const total = [...times.values()].reduce((sum, time) => sum + time, 0);
-  const idle = [...times].filter(([id]) => byId.get(id)?.callFrame.functionName === "(idle)");
-  const busy = total - idle.reduce((sum, [, time]) => sum + time, 0);
+  const measured = files.map((file) => {
+    const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const times = selfTimes(profile);
+    const total = [...times.values()].reduce((sum, time) => sum + time, 0);
+    const idle = [...times].reduce(
+      (sum, [id, time]) => sum + (byId.get(id)?.callFrame.functionName === "(idle)" ? time : 0),
+      0,
+    );
+    return { byId, times, total, busy: total - idle };
+  });
+  const { byId, times, total, busy } = measured.sort((a, b) => b.busy - a.busy)[0]!;
 
   const functions = new Map<string, number>();
   const groups = new Map<string, number>();
   for (const [id, time] of times) {
     const frame = byId.get(id)!.callFrame;
+    if (frame.functionName === "(idle)") continue;
     const name = `${frame.functionName || "(anonymous)"}  ${shortUrl(frame.url)}${frame.url ? `:${frame.lineNumber + 1}` : ""}`;
     functions.set(name, (functions.get(name) ?? 0) + time);
     const group = groupOf(frame);
@@ -72,10 +78,7 @@ export function summariseCpuProfiles(dir: string, top = 25): string {
     `${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (percentages are of busy time)`,
     "",
     "Self time by group:",
-    ...[...groups]
-      .filter(([group]) => group !== "idle / GC" || true)
-      .sort((a, b) => b[1] - a[1])
-      .map(([group, time]) => `  ${percent(time)}  ${group}`),
+    ...[...groups].sort((a, b) => b[1] - a[1]).map(([group, time]) => `  ${percent(time)}  ${group}`),
     "",
     `Top ${top} functions by self time:`,
     ...[...functions]
