@@ -11,6 +11,7 @@ import { format } from "node:util";
 import { env } from "../lib/env";
 import { clientAddress, CLIENT_IP_HEADER } from "../lib/http/client-ip";
 import next from "next";
+import { problem } from "../lib/api/problem";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../lib/http/body-limits";
 import { stopProcessJobs } from "../lib/jobs/process-jobs";
 import { errorFields, logger, requestContext } from "../lib/log/logger";
@@ -18,6 +19,7 @@ import { routes } from "../lib/routes";
 import { compressResponse } from "./compression";
 import { MicroCache } from "./micro-cache";
 import { createReadinessProbe } from "./readiness";
+import { unavailablePage } from "./unavailable-page";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -92,16 +94,52 @@ function refuse(res: ServerResponse, status: number, body: string, headers: Reco
   res.end(body);
 }
 
-function json(res: ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+function json(res: ServerResponse, status: number, body: object, contentType = "application/json"): void {
+  res.writeHead(status, { "content-type": contentType, "cache-control": "no-store" });
   res.end(JSON.stringify(body));
+}
+
+/** Whether `pathname` is the customer API's, whose clients read refusals as problem details. */
+export function isApiPath(pathname: string): boolean {
+  return pathname === routes.customerApi.base || pathname.startsWith(`${routes.customerApi.base}/`);
+}
+
+const RETRY_AFTER_SECONDS = 5;
+
+/** Whether the client reads HTML: a browser navigating, not a script or a fetch. */
+function wantsHtml(req: IncomingMessage | undefined): boolean {
+  return /\btext\/html\b/.test(String(req?.headers.accept ?? ""));
+}
+
+/**
+ * The answer while the database is down: a retry message — as problem details to the API's
+ * clients, as a page in the site's frame to browsers, as plain text to anything else.
+ */
+function refuseUnavailable(res: ServerResponse, api: boolean): void {
+  const retryAfter = { "retry-after": String(RETRY_AFTER_SECONDS) };
+  if (api) {
+    res.setHeader("retry-after", retryAfter["retry-after"]);
+    return json(res, 503, problem("unavailable", RETRY_MESSAGE), "application/problem+json");
+  }
+  if (!wantsHtml(res.req)) return refuse(res, 503, RETRY_MESSAGE, retryAfter);
+  res.writeHead(503, {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "content-security-policy":
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    ...retryAfter,
+  });
+  res.end(unavailablePage(RETRY_MESSAGE, RETRY_AFTER_SECONDS));
 }
 
 export const BAD_ACTION_MESSAGE = "Bad request: this form submission could not be read. Reload the page and try again.";
 
 /**
  * Holds a 5xx response Next writes until `decide` says what it was: when the database is down,
- * the client gets a 503 with a retry message (and no error page); otherwise Next's response as
+ * the client gets a 503 with a retry message (and no error page; problem details to the customer
+ * API's clients, `api`); otherwise Next's response as
  * written. Anything else passes straight through.
  *
  * A server action (`serverAction`) never fails with a 500 of its own: every action runs inside
@@ -112,7 +150,7 @@ export const BAD_ACTION_MESSAGE = "Bad request: this form submission could not b
 export function holdServerErrors(
   res: ServerResponse,
   decide: () => Promise<boolean>,
-  { serverAction = false }: { serverAction?: boolean } = {},
+  { serverAction = false, api = false }: { serverAction?: boolean; api?: boolean } = {},
 ): void {
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   let held: { args: unknown[]; chunks: unknown[][] } | null = null;
@@ -154,7 +192,7 @@ export function holdServerErrors(
     void decide().then((databaseDown) => {
       if (databaseDown || serverAction) {
         for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);
-        if (databaseDown) refuse(res, 503, RETRY_MESSAGE, { "retry-after": "5" });
+        if (databaseDown) refuseUnavailable(res, api);
         else refuse(res, 400, BAD_ACTION_MESSAGE);
         return;
       }
@@ -274,11 +312,11 @@ export async function startHttpServer({
     // assets need no database and keep being served.
     if (readiness.databaseDown && !pathname.startsWith("/_next/static/")) {
       req.resume();
-      return refuse(res, 503, RETRY_MESSAGE, { "retry-after": "5" });
+      return refuseUnavailable(res, isApiPath(pathname));
     }
     compressAndRecord(req, res, { cache, compress });
     const serverAction = req.method === "POST" && Boolean(req.headers["next-action"]);
-    holdServerErrors(res, failedForDatabase, { serverAction });
+    holdServerErrors(res, failedForDatabase, { serverAction, api: isApiPath(pathname) });
     if (serverAction) refuseAfterDeadline(req, res);
     handle(req, res).catch((error: unknown) => {
       logger.error(errorFields(error), "request failed");

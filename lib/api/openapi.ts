@@ -25,14 +25,19 @@ const rateLimitHeaders = z.object({
   "RateLimit-Policy": z.string().meta({ description: 'The limit and its window, e.g. "60;w=60".' }),
 });
 
+const retryAfter = z.object({
+  "Retry-After": z.string().meta({ description: "Seconds to wait before the next request." }),
+});
+
 const problemAnswer = (code: ProblemCode, description: string) => ({
   description: `${PROBLEMS[code].title} ${description}`.trim(),
+  // A 503 comes from the server in front of the API, before any limit is counted.
   headers:
-    code === "rate-limited"
-      ? rateLimitHeaders.extend({
-          "Retry-After": z.string().meta({ description: "Seconds to wait before the next request." }),
-        })
-      : rateLimitHeaders,
+    code === "unavailable"
+      ? retryAfter
+      : code === "rate-limited"
+        ? rateLimitHeaders.extend(retryAfter.shape)
+        : rateLimitHeaders,
   content: { "application/problem+json": { schema: problemSchema } },
 });
 
@@ -79,6 +84,10 @@ function responsesOf(operation: ApiOperation): ZodOpenApiResponsesObject {
   if (operation.refusals) responses["422"] = problemAnswer("refused", operation.refusals);
   responses["429"] = problemAnswer("rate-limited", "Wait for Retry-After seconds.");
   responses["500"] = problemAnswer("server-error", "Nothing was changed.");
+  responses["503"] = problemAnswer(
+    "unavailable",
+    "Our database is out of reach for a moment; nothing was changed. Retry after Retry-After seconds.",
+  );
   return responses as ZodOpenApiResponsesObject;
 }
 

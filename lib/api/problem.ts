@@ -17,6 +17,7 @@ export const PROBLEMS = {
   "identity-check-required": { status: 403, title: "Verify your identity first." },
   "rate-limited": { status: 429, title: "Too many requests." },
   "server-error": { status: 500, title: "Something went wrong on our side." },
+  unavailable: { status: 503, title: "The service is briefly unavailable." },
 } as const;
 export type ProblemCode = keyof typeof PROBLEMS;
 

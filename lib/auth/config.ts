@@ -5,9 +5,10 @@
 import "server-only";
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { keysFor } from "@/lib/crypto/derived-keys";
-import { endSession, isSessionCurrent, maySignIn, SESSION_IDLE_SECONDS, startSession } from "./session-version";
+import { endSession, maySignIn, SESSION_IDLE_SECONDS, sessionUser, startSession } from "./session-version";
 import { verifyToken } from "./signed-token";
 import { routes } from "@/lib/routes";
 
@@ -22,6 +23,16 @@ declare module "next-auth" {
     sessionId?: string;
   }
 }
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof sessionUser>>>;
+
+/**
+ * The user the session check read while rendering this page (the check and the read are one
+ * query), so currentUser (session.ts) need not read it again. One box per request through
+ * React's cache; outside a page render (actions, route handlers) every call gets an empty one
+ * and currentUser reads the user itself.
+ */
+export const checkedSessionUser = cache((): { user?: SessionUser } => ({}));
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Its own key derived from AUTH_SECRET; older listed secrets still open existing sessions.
@@ -59,7 +70,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.sid = user.sessionId;
         return token;
       }
-      if (!token.sub || !(await isSessionCurrent(token.sub, token.sv, token.sid))) return null;
+      const current = token.sub ? await sessionUser(token.sub, token.sv, token.sid) : null;
+      if (!current) return null;
+      checkedSessionUser().user = current;
       return token;
     },
     session({ session, token }) {

@@ -26,25 +26,43 @@ export async function startSession(userId: string, now = new Date()): Promise<st
   return session.id;
 }
 
+/** What pages and actions know of the signed-in user (lib/auth/session.ts). */
+export const SESSION_USER_SELECT = {
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  status: true,
+  emailVerifiedAt: true,
+  totpEnabledAt: true,
+} as const;
+
+/**
+ * The user behind a session when the session is still good (see the top of this file), read
+ * together with the check in one query; null otherwise.
+ */
+export async function sessionUser(userId: unknown, version: unknown, sessionId: unknown, now = new Date()) {
+  if (typeof userId !== "string" || !UUID.test(userId)) return null;
+  if (typeof sessionId !== "string" || !UUID.test(sessionId)) return null;
+  if (typeof version !== "number" || !Number.isSafeInteger(version)) return null;
+  return db.user.findFirst({
+    where: {
+      id: userId,
+      sessionVersion: version,
+      status: { in: [...SIGN_IN_STATUSES] },
+      sessions: { some: { id: sessionId, endedAt: null, expiresAt: { gt: now } } },
+    },
+    select: SESSION_USER_SELECT,
+  });
+}
+
 export async function isSessionCurrent(
   userId: string,
   version: unknown,
   sessionId: unknown,
   now = new Date(),
 ): Promise<boolean> {
-  if (typeof sessionId !== "string" || !UUID.test(sessionId)) return false;
-  const session = await db.userSession.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, expiresAt: true, endedAt: true, user: { select: { sessionVersion: true, status: true } } },
-  });
-  return Boolean(
-    session &&
-    session.userId === userId &&
-    !session.endedAt &&
-    session.expiresAt > now &&
-    session.user.sessionVersion === version &&
-    maySignIn(session.user.status),
-  );
+  return (await sessionUser(userId, version, sessionId, now)) !== null;
 }
 
 /** Ends one session (signing out): the cookie is worthless from now on, even if kept. */

@@ -6,8 +6,9 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
-import { auth } from "./config";
+import { auth, checkedSessionUser } from "./config";
 import { can, type Permission } from "./permissions";
+import { SESSION_USER_SELECT } from "./session-version";
 import { routes } from "@/lib/routes";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -22,25 +23,20 @@ export type CurrentUser = {
   totpEnabledAt: Date | null;
 };
 
-/** The user behind this request's session, read fresh from the database; null if none. */
+/**
+ * The user behind this request's session, read fresh from the database; null if none. Once per
+ * request: layouts and pages share it (React's cache), and in a page render the session check
+ * already read it (config.ts, checkedSessionUser).
+ */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   if (!session?.user?.id) {
     await assertSessionWasChecked();
     return null;
   }
-  return db.user.findUnique({
-    where: { id: session.user.id },
-    select: {
-      id: true,
-      email: true,
-      displayName: true,
-      role: true,
-      status: true,
-      emailVerifiedAt: true,
-      totpEnabledAt: true,
-    },
-  });
+  const checked = checkedSessionUser().user;
+  if (checked?.id === session.user.id) return checked;
+  return db.user.findUnique({ where: { id: session.user.id }, select: SESSION_USER_SELECT });
 });
 
 /**

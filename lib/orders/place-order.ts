@@ -5,19 +5,45 @@
 // unpaid orders are open at once, and the identity limit counts them — checked under the
 // customer's payment lock, so orders placed side by side are counted one after the other.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { UserError } from "@/lib/errors";
 import { consumeLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { Prisma, type PaymentMethod } from "@/lib/generated/prisma/client";
-import { exceedsKycLimit, KycRequiredError, KYC_PURCHASE_LIMIT_MESSAGE } from "@/lib/kyc/gates";
+import {
+  exceedsLimit,
+  kycStandingColumns,
+  KycRequiredError,
+  KYC_PURCHASE_LIMIT_MESSAGE,
+  type KycStanding,
+} from "@/lib/kyc/gates";
 import { formatInteger } from "@/lib/format/number";
 import { priceOrder } from "@/lib/pricing/order-price";
-import { reserveTh } from "./inventory";
 import { lockCustomerPayments } from "./payment-guard";
 
 export const RESERVATION_MINUTES = 30;
 export const OPEN_ORDER_LIMIT = 3;
 export const NOT_ENOUGH_LEFT = "Not enough hashrate left";
+
+/** Rolls back a placement that turned out to repeat an order placed before, and names that order. */
+class Repeat extends Error {
+  constructor(readonly orderId: string) {
+    super("a repeat of an earlier order");
+  }
+}
+
+/** The buyer and the plan as placement reads them; the plan's fields are null when no plan has the slug. */
+type PlacementFacts = {
+  userStatus: string;
+  emailVerified: boolean;
+  productId: string;
+  productStatus: string | null;
+  minOrderTh: number;
+  maxOrderTh: number;
+  durationDays: number;
+  hashrateFeePerTh: string;
+  serviceFeePerThDay: string;
+};
 
 export type PlaceOrderInput = {
   userId: string;
@@ -32,15 +58,20 @@ export async function placeOrder(
   now = new Date(),
 ): Promise<{ orderId: string; created: boolean }> {
   await consumeLimit("orderPlacementPerAccount", input.userId);
-  const [user, product] = await Promise.all([
-    db.user.findUnique({ where: { id: input.userId }, select: { emailVerifiedAt: true, status: true } }),
-    db.product.findUnique({ where: { slug: input.slug } }),
-  ]);
-  if (!user || user.status !== "active") throw new UserError("This account cannot buy right now. Contact support.");
-  if (!user.emailVerifiedAt)
+  // The buyer and the plan in one read: placement is the busiest write path (tests/bench/orders.ts).
+  const [found] = await db.$queryRaw<PlacementFacts[]>`
+    SELECT u.status::text AS "userStatus", u."emailVerifiedAt" IS NOT NULL AS "emailVerified",
+      p.id AS "productId", p.status::text AS "productStatus", p."minOrderTh", p."maxOrderTh", p."durationDays",
+      p."hashrateFeePerTh"::text AS "hashrateFeePerTh", p."serviceFeePerThDay"::text AS "serviceFeePerThDay"
+    FROM "User" u LEFT JOIN "Product" p ON p.slug = ${input.slug}
+    WHERE u.id = ${input.userId}::uuid`;
+  if (!found || found.userStatus !== "active")
+    throw new UserError("This account cannot buy right now. Contact support.");
+  if (!found.emailVerified)
     throw new UserError("Confirm your email address before buying. We can send a new link from your dashboard.");
 
-  if (!product || product.status !== "on_sale") throw new UserError("This plan is not on sale.");
+  if (found.productStatus !== "on_sale") throw new UserError("This plan is not on sale.");
+  const product = { ...found, id: found.productId };
   if (!Number.isSafeInteger(input.th) || input.th < product.minOrderTh || input.th > product.maxOrderTh) {
     throw new UserError(
       `Choose between ${formatInteger(product.minOrderTh)} and ${formatInteger(product.maxOrderTh)} TH.`,
@@ -49,9 +80,10 @@ export async function placeOrder(
       },
     );
   }
+  // numeric(14,6) as text: six decimals, as the order keeps them.
   const rates = {
-    hashrateFeePerTh: product.hashrateFeePerTh.toFixed(6),
-    serviceFeePerThDay: product.serviceFeePerThDay.toFixed(6),
+    hashrateFeePerTh: product.hashrateFeePerTh,
+    serviceFeePerThDay: product.serviceFeePerThDay,
     durationDays: product.durationDays,
   };
   const price = priceOrder(rates, input.th);
@@ -68,54 +100,63 @@ export async function placeOrder(
         });
         return order ? { orderId: order.id, created: false } : null;
       };
-      const open = await tx.order.count({
-        where: { userId: input.userId, status: "pending_payment", reservedUntil: { gt: now } },
-      });
-      if (open >= OPEN_ORDER_LIMIT) {
+      // The open orders and the identity standing in one read, under the lock.
+      const [standing] = await tx.$queryRaw<(KycStanding & { open: number })[]>`
+        SELECT
+          (SELECT count(*)::int FROM "Order"
+            WHERE "userId" = ${input.userId}::uuid AND status = 'pending_payment' AND "reservedUntil" > ${now}) AS open,
+          ${kycStandingColumns(input.userId, { now })}`;
+      if (standing!.open >= OPEN_ORDER_LIMIT) {
         const same = await repeat();
         if (same) return same;
         throw new UserError(`You have ${OPEN_ORDER_LIMIT} unpaid orders. Pay or cancel one before placing another.`);
       }
-      if (await exceedsKycLimit(input.userId, { purchaseCents: price.totalCents, now }, tx)) {
+      if (exceedsLimit(standing!, price.totalCents)) {
         const same = await repeat();
         if (same) return same;
         throw new KycRequiredError(KYC_PURCHASE_LIMIT_MESSAGE);
       }
-      if (!(await reserveTh(tx, product.id, input.th, { onSaleOnly: true }))) {
-        const same = await repeat();
-        if (same) return same;
-        const left = await tx.product.findUniqueOrThrow({
-          where: { id: product.id },
-          select: { soldTh: true, inventoryTh: true },
-        });
-        const remaining = Math.max(0, left.inventoryTh - left.soldTh);
-        throw new UserError(
-          `${NOT_ENOUGH_LEFT}: ${formatInteger(remaining)} TH remain${remaining >= product.minOrderTh ? "; choose fewer" : ""}.`,
-          {
-            th: [`Only ${formatInteger(remaining)} TH left.`],
-          },
-        );
-      }
-      const order = await tx.order.create({
-        data: {
-          userId: input.userId,
-          productId: product.id,
-          th: input.th,
-          durationDays: product.durationDays,
-          hashrateFeePerTh: rates.hashrateFeePerTh,
-          serviceFeePerThDay: rates.serviceFeePerThDay,
-          hashrateFeeCents: Number(price.hashrateFeeCents),
-          serviceFeeCents: Number(price.serviceFeeCents),
-          totalCents: Number(price.totalCents),
-          paymentMethod: input.paymentMethod,
-          idempotencyKey: input.idempotencyKey,
-          reservedUntil: new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
-        },
-        select: { id: true },
+      // Reserving and inserting are one statement, the last before COMMIT: the product's row,
+      // which every buyer of the plan must lock in turn, is held as briefly as it can be.
+      const orderId = randomUUID();
+      const reservedUntil = new Date(now.getTime() + RESERVATION_MINUTES * 60_000);
+      const placed = await tx.$queryRaw<{ id: string }[]>`
+        WITH reserved AS (
+          UPDATE "Product" SET "soldTh" = "soldTh" + ${input.th}, "updatedAt" = now()
+          WHERE id = ${product.id}::uuid AND status = 'on_sale' AND "soldTh" + ${input.th} <= "inventoryTh"
+          RETURNING id
+        )
+        INSERT INTO "Order" (
+          id, "userId", "productId", th, "durationDays", "hashrateFeePerTh", "serviceFeePerThDay",
+          "hashrateFeeCents", "serviceFeeCents", "totalCents", "paymentMethod", "idempotencyKey",
+          "reservedUntil", "updatedAt"
+        )
+        SELECT ${orderId}::uuid, ${input.userId}::uuid, reserved.id, ${input.th}, ${product.durationDays},
+          ${rates.hashrateFeePerTh}::numeric, ${rates.serviceFeePerThDay}::numeric,
+          ${Number(price.hashrateFeeCents)}, ${Number(price.serviceFeeCents)}, ${Number(price.totalCents)},
+          ${input.paymentMethod}::"PaymentMethod", ${input.idempotencyKey}, ${reservedUntil}, now()
+        FROM reserved
+        ON CONFLICT ("userId", "idempotencyKey") DO NOTHING
+        RETURNING id`;
+      if (placed.length === 1) return { orderId, created: true };
+      // Nothing inserted: a repeat of an order placed before (its reservation, just taken, is
+      // rolled back with the transaction), or not enough TH left.
+      const same = await repeat();
+      if (same) throw new Repeat(same.orderId);
+      const left = await tx.product.findUniqueOrThrow({
+        where: { id: product.id },
+        select: { soldTh: true, inventoryTh: true },
       });
-      return { orderId: order.id, created: true };
+      const remaining = Math.max(0, left.inventoryTh - left.soldTh);
+      throw new UserError(
+        `${NOT_ENOUGH_LEFT}: ${formatInteger(remaining)} TH remain${remaining >= product.minOrderTh ? "; choose fewer" : ""}.`,
+        {
+          th: [`Only ${formatInteger(remaining)} TH left.`],
+        },
+      );
     });
   } catch (error) {
+    if (error instanceof Repeat) return { orderId: error.orderId, created: false };
     // A double submit: the first request created the order; this one's reservation was rolled back.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const order = await db.order.findUnique({

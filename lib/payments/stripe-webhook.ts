@@ -118,8 +118,11 @@ async function sessionPaid(tx: Tx, session: Session, notices: Notices) {
       ? await tx.order.findUnique({ where: { id: orderId }, select: { userId: true } })
       : null;
   if (!found) return mismatch(tx, session, "no order matches the session");
-  // The customer's payments are decided one at a time; read the order again under that lock.
+  // The customer's payments are decided one at a time; read the order again under that lock and
+  // its own: an "expired" event or the expiry job ending it meanwhile waits for this payment (and
+  // then finds it paid) instead of failing it half-way.
   await lockCustomerPayments(tx, found.userId);
+  await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${orderId}::uuid FOR NO KEY UPDATE`;
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId! } });
   if (session.currency !== "usd" || amount !== BigInt(order.totalCents))
     return mismatch(tx, session, `amount ${amount} does not match the order total ${order.totalCents}`);

@@ -15,13 +15,23 @@ export async function buildNext(env: Record<string, string>): Promise<void> {
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
 }
 
-export type RunningServer = { url: string; stop(): Promise<void> };
+export type RunningServer = { url: string; pid: number | undefined; stop(): Promise<void> };
 
 const TSX_CLI = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
 
-/** Serves the last build through scripts/serve.ts, the same server `npm start` runs. */
-export async function startNext(port: number, env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, [TSX_CLI, "scripts/serve.ts"], {
+/**
+ * Serves the last build through scripts/serve.ts, the same server `npm start` runs. `nodeFlags`
+ * go to the server's Node (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept); with them the
+ * server runs in one process with tsx as a loader, since tsx's launcher starts a child that
+ * would not get them.
+ */
+export async function startNext(
+  port: number,
+  env: Record<string, string>,
+  { nodeFlags = [] }: { nodeFlags?: string[] } = {},
+): Promise<RunningServer> {
+  const args = nodeFlags.length ? [...nodeFlags, "--import", "tsx", "scripts/serve.ts"] : [TSX_CLI, "scripts/serve.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     stdio: "ignore",
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
@@ -38,6 +48,7 @@ export async function startNext(port: number, env: Record<string, string>): Prom
   }
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());

@@ -2,7 +2,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { UserError } from "@/lib/errors";
 import { setPassword } from "@/lib/auth/accounts";
-import { endSession, isSessionCurrent, SESSION_ABSOLUTE_MS, startSession } from "@/lib/auth/session-version";
+import {
+  endSession,
+  isSessionCurrent,
+  SESSION_ABSOLUTE_MS,
+  sessionUser,
+  startSession,
+} from "@/lib/auth/session-version";
 import { currentTotp, encryptTotpSecret, newTotpSecret } from "@/lib/auth/totp";
 import { disableTotp, enableTotp } from "@/lib/auth/two-factor";
 import { db } from "@/lib/db";
@@ -90,5 +96,38 @@ describe("sessions", () => {
     expect(await isSessionCurrent(user.id, user.sessionVersion + 1, phone)).toBe(false);
     // The browser that changed it signs in afresh (completeSignIn), with a new session.
     expect(await isSessionCurrent(user.id, user.sessionVersion + 1, await startSession(user.id))).toBe(true);
+  });
+
+  it("the check reads the user it lets in, and lets in only active and restricted accounts", async () => {
+    const { user, laptop } = await signedInTwice();
+    expect(await sessionUser(user.id, user.sessionVersion, laptop)).toEqual({
+      id: user.id,
+      email: user.email,
+      displayName: null,
+      role: "customer",
+      status: "active",
+      emailVerifiedAt: user.emailVerifiedAt,
+      totpEnabledAt: null,
+    });
+    await db.user.update({ where: { id: user.id }, data: { status: "restricted" } });
+    expect((await sessionUser(user.id, user.sessionVersion, laptop))?.status).toBe("restricted");
+    for (const status of ["closing", "closed"] as const) {
+      await db.user.update({ where: { id: user.id }, data: { status } });
+      expect(await sessionUser(user.id, user.sessionVersion, laptop)).toBeNull();
+    }
+  });
+
+  it("refuses a token whose fields are not what sign-in writes, without asking the database to parse them", async () => {
+    const { user, laptop } = await signedInTwice();
+    for (const [userId, version, session] of [
+      ["not-a-uuid", user.sessionVersion, laptop],
+      [user.id, String(user.sessionVersion), laptop],
+      [user.id, user.sessionVersion + 0.5, laptop],
+      [user.id, null, laptop],
+      [undefined, user.sessionVersion, laptop],
+      [user.id, user.sessionVersion, "' OR 1=1 --"],
+    ] as const) {
+      expect(await sessionUser(userId, version, session)).toBeNull();
+    }
   });
 });

@@ -6,15 +6,18 @@
 // sums to zero, and every customer's balance is what they paid for.
 import { randomUUID } from "node:crypto";
 import { chromium } from "@playwright/test";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { keysFor } from "@/lib/crypto/derived-keys";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { postTransaction } from "@/lib/ledger/ledger";
 import { findChromium } from "@/scripts/lib/chromium";
-import { createUser } from "../support/factories";
 import type { TestDatabase } from "../support/test-database";
-import { recordDrill, seededDatabase, startWeb, startWorker, type AppProcess } from "./support/processes";
+import {
+  customerWithSession,
+  recordDrill,
+  seededDatabase,
+  startWeb,
+  startWorker,
+  type AppProcess,
+} from "./support/processes";
 
 const PRODUCT = "antminer-s19-pro-20-days";
 const BUYERS = 100;
@@ -35,37 +38,13 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** A signed-in customer with $100 on the balance: a session row and its cookie, as sign-in makes them. */
-async function customerWithSession(): Promise<{ id: string; cookie: string }> {
-  const user = await createUser(db);
-  await db.$transaction((tx) =>
-    postTransaction(tx, {
-      kind: "admin_credit",
-      description: "Bank transfer credited (drill)",
-      postings: [
-        { account: { kind: "bank_clearing", currency: "USD" }, amount: -CREDIT_CENTS },
-        { account: { userId: user.id, kind: "customer_cash", currency: "USD" }, amount: CREDIT_CENTS },
-      ],
-    }),
-  );
-  const session = await db.userSession.create({
-    data: { userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
-  });
-  const token = await encode({
-    token: { sub: user.id, email: user.email, sv: user.sessionVersion, sid: session.id },
-    secret: keysFor("session")[0]!.toString("base64url"),
-    salt: "authjs.session-token",
-  });
-  return { id: user.id, cookie: `authjs.session-token=${token}` };
-}
-
 test("SIGKILL one of two instances while 100 customers buy: nothing paid without a contract, nothing held without an order", async () => {
   const startedAt = Date.now();
   const product = await db.product.findUniqueOrThrow({ where: { slug: PRODUCT } });
   const th = product.minOrderTh;
   const customers: { id: string; cookie: string }[] = [];
   while (customers.length < BUYERS + 1) {
-    customers.push(...(await Promise.all(Array.from({ length: 10 }, () => customerWithSession()))));
+    customers.push(...(await Promise.all(Array.from({ length: 10 }, () => customerWithSession(db, CREDIT_CENTS)))));
   }
   customers.length = BUYERS + 1;
   const [first, ...buyers] = customers;

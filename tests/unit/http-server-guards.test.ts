@@ -6,6 +6,7 @@ import {
   BAD_ACTION_MESSAGE,
   hasValidPath,
   holdServerErrors,
+  isApiPath,
   refuseAfterDeadline,
   RETRY_MESSAGE,
   serverActionRefusal,
@@ -37,15 +38,22 @@ describe("the HTTP server's guards in front of Next", () => {
 });
 
 describe("server errors while the database is down", () => {
-  async function serve(databaseDown: boolean, respond: (res: ServerResponse) => void, serverAction = false) {
+  async function serve(
+    databaseDown: boolean,
+    respond: (res: ServerResponse) => void,
+    serverAction = false,
+    api = false,
+  ) {
     const server = createServer((_req, res) => {
-      holdServerErrors(res, async () => databaseDown, { serverAction });
+      holdServerErrors(res, async () => databaseDown, { serverAction, api });
       respond(res);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      return { status: response.status, body: await response.text(), retryAfter: response.headers.get("retry-after") };
+      const type = response.headers.get("content-type");
+      const body = type?.includes("json") ? ((await response.json()) as unknown) : await response.text();
+      return { status: response.status, body, retryAfter: response.headers.get("retry-after") };
     } finally {
       server.close();
     }
@@ -69,6 +77,50 @@ describe("server errors while the database is down", () => {
   it("turns a 500 into a 503 with a retry message when the database is down, however it is written", async () => {
     for (const respond of [writeHead500, implicit500, streamed500]) {
       expect(await serve(true, respond)).toEqual({ status: 503, body: RETRY_MESSAGE, retryAfter: "5" });
+    }
+  });
+
+  it("answers the customer API's clients with problem details they can branch on", async () => {
+    for (const respond of [writeHead500, implicit500, streamed500]) {
+      expect(await serve(true, respond, false, true)).toEqual({
+        status: 503,
+        body: {
+          type: "/docs/api#problem-unavailable",
+          title: "The service is briefly unavailable.",
+          status: 503,
+          detail: RETRY_MESSAGE,
+        },
+        retryAfter: "5",
+      });
+    }
+    expect(isApiPath("/api/v1/contracts")).toBe(true);
+    expect(isApiPath("/api/v1")).toBe(true);
+    expect(isApiPath("/api/v10/contracts")).toBe(false);
+    expect(isApiPath("/api/ready")).toBe(false);
+  });
+
+  it("shows a browser a page in the site's frame that retries by itself, with no script and a way home", async () => {
+    const server = createServer((_req, res) => {
+      holdServerErrors(res, async () => true);
+      writeHead500(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/dashboard`, {
+        headers: { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" },
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+      const html = await response.text();
+      expect(html).toContain(RETRY_MESSAGE);
+      expect(html).toContain('<meta http-equiv="refresh" content="5">');
+      expect(html).toContain('<a class="button primary" href="">Try again</a>');
+      expect(html).toContain('href="/">Home</a>');
+      expect(html).not.toMatch(/<script|Something went wrong/);
+    } finally {
+      server.close();
     }
   });
 

@@ -5,10 +5,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import path from "node:path";
+import { encode } from "next-auth/jwt";
 import { expect } from "vitest";
+import { keysFor } from "@/lib/crypto/derived-keys";
 import { createPrismaClient, type Db } from "@/lib/db/client";
+import { postTransaction } from "@/lib/ledger/ledger";
 import { seed } from "@/prisma/seed";
 import { freePort } from "@/scripts/lib/postgres";
+import { createUser } from "../../support/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -182,13 +186,19 @@ export async function seededDatabase(): Promise<TestDatabase> {
 }
 
 /**
- * An unpaid order whose reservation ran out at `reservedUntil`, holding its TH as placement does
- * (the expiry job's work). Written with the drill's own client: the app's code in this test
- * process is bound to another database.
+ * An unpaid order holding its TH until `reservedUntil`, as placement makes it (in the past: the
+ * expiry job's work); a card order carries its Checkout session's id. Written with the drill's
+ * own client: the app's code in this test process is bound to another database.
  */
 export async function reservedOrder(
   db: Db,
-  { userId, slug, th, reservedUntil }: { userId: string; slug: string; th: number; reservedUntil: Date },
+  {
+    userId,
+    slug,
+    th,
+    reservedUntil,
+    stripeCheckoutSessionId,
+  }: { userId: string; slug: string; th: number; reservedUntil: Date; stripeCheckoutSessionId?: string },
 ): Promise<string> {
   return db.$transaction(async (tx) => {
     const product = await tx.product.update({ where: { slug }, data: { soldTh: { increment: th } } });
@@ -203,7 +213,8 @@ export async function reservedOrder(
         hashrateFeeCents: 100 * th,
         serviceFeeCents: 5 * th,
         totalCents: 105 * th,
-        paymentMethod: "balance",
+        paymentMethod: stripeCheckoutSessionId ? "card" : "balance",
+        stripeCheckoutSessionId,
         idempotencyKey: `drill-${Math.random().toString(36).slice(2)}`,
         reservedUntil,
       },
@@ -220,4 +231,36 @@ export function recordDrill(figures: DrillFigures, startedAt: number): void {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${figures.drill.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.json`);
   writeFileSync(file, JSON.stringify({ ...figures, seconds: Math.round((Date.now() - startedAt) / 100) / 10 }));
+}
+
+/**
+ * A signed-in customer with `creditCents` on the USD balance: a session row and its cookie, as
+ * sign-in makes them. Written with the drill's own client (`db`).
+ */
+export async function customerWithSession(
+  db: Db,
+  creditCents = 0n,
+): Promise<{ id: string; email: string; cookie: string }> {
+  const user = await createUser(db);
+  if (creditCents > 0n) {
+    await db.$transaction((tx) =>
+      postTransaction(tx, {
+        kind: "admin_credit",
+        description: "Bank transfer credited (drill)",
+        postings: [
+          { account: { kind: "bank_clearing", currency: "USD" }, amount: -creditCents },
+          { account: { userId: user.id, kind: "customer_cash", currency: "USD" }, amount: creditCents },
+        ],
+      }),
+    );
+  }
+  const session = await db.userSession.create({
+    data: { userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  const token = await encode({
+    token: { sub: user.id, email: user.email, sv: user.sessionVersion, sid: session.id },
+    secret: keysFor("session")[0]!.toString("base64url"),
+    salt: "authjs.session-token",
+  });
+  return { id: user.id, email: user.email, cookie: `authjs.session-token=${token}` };
 }
