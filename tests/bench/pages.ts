@@ -54,26 +54,16 @@ process.env.DATABASE_URL = url;
 
 // Imported after DATABASE_URL is set: the app's client reads it once.
 const { db } = await import("@/lib/db");
-const { postTransaction } = await import("@/lib/ledger/ledger");
 const { buyFromBalance } = await import("@/lib/orders/checkout");
 const { settleRange } = await import("@/lib/settlement/settle");
-const { createContract, createUser, TEST_PASSWORD } = await import("../support/factories");
+const { createContract, createUser, creditUsd, TEST_PASSWORD } = await import("../support/factories");
 
 /** A customer as the pages should show one: terms accepted, USD topped up, a paid order, a contract mining for a week. */
 async function benchCustomer(): Promise<{ email: string }> {
   await seed(db);
   const user = await createUser(db);
   await db.termsAcceptance.create({ data: { userId: user.id, version: CURRENT_TERMS.id, source: "sign_up" } });
-  await db.$transaction((tx) =>
-    postTransaction(tx, {
-      kind: "admin_credit",
-      description: "Bank transfer credited (benchmark)",
-      postings: [
-        { account: { kind: "bank_clearing", currency: "USD" }, amount: -50_000n },
-        { account: { userId: user.id, kind: "customer_cash", currency: "USD" }, amount: 50_000n },
-      ],
-    }),
-  );
+  await creditUsd(db, user.id, 50_000n);
   const request = { ip: "127.0.0.1", userAgent: "bench" };
   const bought = await buyFromBalance(user.id, { slug: PRODUCT, th: 50, idempotencyKey: "bench-order" }, request);
   if (bought.unpaidReason) throw new Error(`The benchmark's order was not paid: ${bought.unpaidReason}`);

@@ -8,11 +8,10 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { API_OPERATIONS } from "@/lib/api/operations";
 import { openApiDocument } from "@/lib/api/openapi";
 import { API_SCOPES } from "@/lib/api-keys/scopes";
-import { postTransaction } from "@/lib/ledger/ledger";
 import { settleRange } from "@/lib/settlement/settle";
 import { LIMITS } from "@/lib/auth/rate-limit";
 import { call, insertApiKey, seen } from "../support/api-client";
-import { createContract, createProduct, createSnapshot, createUser } from "../support/factories";
+import { createContract, createProduct, createSnapshot, createUser, creditUsd } from "../support/factories";
 
 const DAYS = ["2043-05-01", "2043-05-02", "2043-05-03"];
 let slug = "";
@@ -44,16 +43,7 @@ beforeAll(async () => {
   bobContract = await createContract(db, { userId: bob.id, productId: product.id, th: 50, ...term });
   for (const day of DAYS) await createSnapshot(db, day);
   await settleRange(DAYS[0]!, DAYS[2]!, new Date("2043-05-04T00:10:00Z"));
-  await db.$transaction((tx) =>
-    postTransaction(tx, {
-      kind: "admin_credit",
-      description: "Bank transfer credited (test)",
-      postings: [
-        { account: { kind: "bank_clearing", currency: "USD" }, amount: -100_000n },
-        { account: { userId: alice.id, kind: "customer_cash", currency: "USD" }, amount: 100_000n },
-      ],
-    }),
-  );
+  await creditUsd(db, alice.id, 100_000n);
   aliceKey = (await insertApiKey(db, alice.id, API_SCOPES)).key;
   bobKey = (await insertApiKey(db, bob.id, API_SCOPES)).key;
 });

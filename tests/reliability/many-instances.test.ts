@@ -7,9 +7,8 @@
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { postTransaction } from "@/lib/ledger/ledger";
 import { findChromium } from "@/scripts/lib/chromium";
-import { createUser, TEST_PASSWORD } from "../support/factories";
+import { createUser, creditUsd, TEST_PASSWORD } from "../support/factories";
 import type { TestDatabase } from "../support/test-database";
 import {
   recordDrill,
@@ -53,16 +52,7 @@ afterAll(async () => {
 test("sign in on one instance, buy on the other, see the order on both", async () => {
   const startedAt = Date.now();
   const customer = await createUser(db);
-  await db.$transaction((tx) =>
-    postTransaction(tx, {
-      kind: "admin_credit",
-      description: "Bank transfer credited (test)",
-      postings: [
-        { account: { kind: "bank_clearing", currency: "USD" }, amount: -50_000n },
-        { account: { userId: customer.id, kind: "customer_cash", currency: "USD" }, amount: 50_000n },
-      ],
-    }),
-  );
+  await creditUsd(db, customer.id, 50_000n);
   const context = await browser.newContext({ baseURL: proxy.url });
   const page = await context.newPage();
   const on = (backend: 0 | 1) => context.setExtraHTTPHeaders({ "x-test-backend": String(backend) });

@@ -54,6 +54,20 @@ export function createProduct(db: Db, overrides: ProductOverrides = {}) {
 }
 
 /** Gives a customer mined BTC the way settlement does: mining pool → customer cash. */
+/** Credits `cents` to the user's USD balance, as an admin crediting a bank transfer does. */
+export async function creditUsd(db: Db, userId: string, cents: bigint): Promise<void> {
+  await db.$transaction((tx) =>
+    postTransaction(tx, {
+      kind: "admin_credit",
+      description: "Bank transfer credited (test)",
+      postings: [
+        { account: { kind: "bank_clearing", currency: "USD" }, amount: -cents },
+        { account: { userId, kind: "customer_cash", currency: "USD" }, amount: cents },
+      ],
+    }),
+  );
+}
+
 export async function creditBtc(db: Db, userId: string, sats: bigint): Promise<void> {
   await db.$transaction((tx) =>
     postTransaction(tx, {

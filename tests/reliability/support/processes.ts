@@ -9,10 +9,9 @@ import { encode } from "next-auth/jwt";
 import { expect } from "vitest";
 import { keysFor } from "@/lib/crypto/derived-keys";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { postTransaction } from "@/lib/ledger/ledger";
 import { seed } from "@/prisma/seed";
 import { freePort } from "@/scripts/lib/postgres";
-import { createUser } from "../../support/factories";
+import { createUser, creditUsd } from "../../support/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -242,18 +241,7 @@ export async function customerWithSession(
   creditCents = 0n,
 ): Promise<{ id: string; email: string; cookie: string }> {
   const user = await createUser(db);
-  if (creditCents > 0n) {
-    await db.$transaction((tx) =>
-      postTransaction(tx, {
-        kind: "admin_credit",
-        description: "Bank transfer credited (drill)",
-        postings: [
-          { account: { kind: "bank_clearing", currency: "USD" }, amount: -creditCents },
-          { account: { userId: user.id, kind: "customer_cash", currency: "USD" }, amount: creditCents },
-        ],
-      }),
-    );
-  }
+  if (creditCents > 0n) await creditUsd(db, user.id, creditCents);
   const session = await db.userSession.create({
     data: { userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
   });
