@@ -69,7 +69,13 @@ test("a paid contract mines: settled days in the chart, table and CSV, then with
   const customer = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await signIn(customer, owner);
   await customer.goto("/dashboard");
-  await expect(customer.getByTestId("output-chart")).toBeVisible();
+  // The chart is drawn on the server: its bars are in the HTML, the two settled days among them.
+  const chart = customer.getByTestId("output-chart");
+  await expect(chart).toBeVisible();
+  await expect(
+    chart.locator("rect.visx-bar title").filter({ hasText: new RegExp(`^${day(1)} \\(UTC\\): [1-9]`) }),
+  ).toHaveCount(1);
+  await chart.screenshot({ path: test.info().outputPath("output-chart.png") });
   const figures = customer.getByRole("table", { name: /Daily mining output/ });
   await expect(figures.getByRole("row", { name: new RegExp(day(1)) })).toContainText(/[1-9][\d,]* sats \(/);
   await expect(customer.getByTestId("btc-balance")).toContainText("BTC");
