@@ -18,18 +18,17 @@ export function OutputChart({ data }: { data: { day: string; sats: number }[] })
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const x = scaleBand({ domain: data.map((point) => point.day), range: [0, innerWidth], padding: 0.2 });
-  const y = scaleLinear({
-    domain: [0, Math.max(1, ...data.map((point) => point.sats))],
-    range: [innerHeight, 0],
-    nice: true,
-  });
+  // At least Y_TICKS sats high, and whole ticks only: a chart of zero days has nothing fractional to say.
+  const top = Math.max(Y_TICKS, ...data.map((point) => point.sats));
+  const y = scaleLinear({ domain: [0, top], range: [innerHeight, 0], nice: true });
+  const ticks = y.ticks(Y_TICKS).filter(Number.isInteger);
   const labelEvery = Math.max(1, Math.ceil(data.length / X_LABELS));
   const label = { fontSize: 11, fill: "currentColor", fillOpacity: 0.7 };
   return (
     <div aria-hidden="true" className="w-full" data-testid="output-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" focusable="false">
         <Group left={MARGIN.left} top={MARGIN.top}>
-          {y.ticks(Y_TICKS).map((tick) => (
+          {ticks.map((tick) => (
             <g key={tick}>
               <line
                 x1={0}
