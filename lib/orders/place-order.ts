@@ -19,6 +19,7 @@ import {
 } from "@/lib/kyc/gates";
 import { formatInteger } from "@/lib/format/number";
 import { priceOrder } from "@/lib/pricing/order-price";
+import { reserveThStatement } from "./inventory";
 import { lockCustomerPayments } from "./payment-guard";
 
 export const RESERVATION_MINUTES = 30;
@@ -121,11 +122,7 @@ export async function placeOrder(
       const orderId = randomUUID();
       const reservedUntil = new Date(now.getTime() + RESERVATION_MINUTES * 60_000);
       const placed = await tx.$queryRaw<{ id: string }[]>`
-        WITH reserved AS (
-          UPDATE "Product" SET "soldTh" = "soldTh" + ${input.th}, "updatedAt" = now()
-          WHERE id = ${product.id}::uuid AND status = 'on_sale' AND "soldTh" + ${input.th} <= "inventoryTh"
-          RETURNING id
-        )
+        WITH reserved AS (${reserveThStatement(product.id, input.th, { onSaleOnly: true })})
         INSERT INTO "Order" (
           id, "userId", "productId", th, "durationDays", "hashrateFeePerTh", "serviceFeePerThDay",
           "hashrateFeeCents", "serviceFeeCents", "totalCents", "paymentMethod", "idempotencyKey",
