@@ -5,9 +5,8 @@
 import "server-only";
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { cache } from "react";
 import { db } from "@/lib/db";
-import { keysFor } from "@/lib/crypto/derived-keys";
+import { sessionSecrets } from "./session-cookie";
 import { endSession, maySignIn, SESSION_IDLE_SECONDS, sessionUser, startSession } from "./session-version";
 import { verifyToken } from "./signed-token";
 import { routes } from "@/lib/routes";
@@ -24,19 +23,9 @@ declare module "next-auth" {
   }
 }
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof sessionUser>>>;
-
-/**
- * The user the session check read while rendering this page (the check and the read are one
- * query), so currentUser (session.ts) need not read it again. One box per request through
- * React's cache; outside a page render (actions, route handlers) every call gets an empty one
- * and currentUser reads the user itself.
- */
-export const checkedSessionUser = cache((): { user?: SessionUser } => ({}));
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Its own key derived from AUTH_SECRET; older listed secrets still open existing sessions.
-  secret: keysFor("session").map((key) => key.toString("base64url")),
+  secret: sessionSecrets(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: routes.signIn() },
@@ -70,10 +59,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.sid = user.sessionId;
         return token;
       }
-      const current = token.sub ? await sessionUser(token.sub, token.sv, token.sid) : null;
-      if (!current) return null;
-      checkedSessionUser().user = current;
-      return token;
+      // next-auth's own routes (its session endpoint, sign-out) check the session as pages do.
+      return (await sessionUser(token.sub, token.sv, token.sid)) ? token : null;
     },
     session({ session, token }) {
       session.user.id = token.sub!;

@@ -4,14 +4,11 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
-import { auth, checkedSessionUser } from "./config";
 import { can, type Permission } from "./permissions";
-import { SESSION_USER_SELECT } from "./session-version";
+import { sessionClaims } from "./session-cookie";
+import { sessionUser } from "./session-version";
 import { routes } from "@/lib/routes";
-
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export type CurrentUser = {
   id: string;
@@ -24,35 +21,29 @@ export type CurrentUser = {
 };
 
 /**
- * The user behind this request's session, read fresh from the database; null if none. Once per
- * request: layouts and pages share it (React's cache), and in a page render the session check
- * already read it (config.ts, checkedSessionUser).
+ * This request's session: its cookie decrypted (session-cookie.ts) and checked against the
+ * database in one query (sessionUser), once per request. Null without a cookie, for one that
+ * does not decrypt, and for a session that has ended. A database that cannot be reached is an
+ * error, not "signed out": the request fails as the outage it is (the server answers 503, try
+ * again) instead of sending a signed-in customer to sign in.
  */
-export const currentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  if (!session?.user?.id) {
-    await assertSessionWasChecked();
-    return null;
-  }
-  const checked = checkedSessionUser().user;
-  if (checked?.id === session.user.id) return checked;
-  return db.user.findUnique({ where: { id: session.user.id }, select: SESSION_USER_SELECT });
+const requestSession = cache(async (): Promise<{ user: CurrentUser; sessionId: string } | null> => {
+  const jar = await cookies();
+  const claims = await sessionClaims((name) => jar.get(name)?.value);
+  if (!claims) return null;
+  const user = await sessionUser(claims.userId, claims.version, claims.sessionId);
+  return user ? { user, sessionId: claims.sessionId as string } : null;
 });
 
-/**
- * A session cookie that did not yield a session is either invalid or could not be checked: the
- * check reads the database, and next-auth reports a failed read as "no session". Sending a
- * signed-in customer to sign-in because the database blinked would be wrong; this throws
- * instead, so the request fails as the outage it is (the server answers 503, try again).
- */
-async function assertSessionWasChecked(): Promise<void> {
-  const jar = await cookies();
-  if (!SESSION_COOKIES.some((name) => jar.has(name))) return;
-  await db.$queryRaw`SELECT 1`; // throws while the database is unreachable
+/** The user behind this request's session, read fresh from the database; null if none. */
+export async function currentUser(): Promise<CurrentUser | null> {
+  return (await requestSession())?.user ?? null;
 }
 
 /** The id of this request's session (to keep it when ending the account's other sessions). */
-export const currentSessionId = cache(async (): Promise<string | null> => (await auth())?.sessionId || null);
+export async function currentSessionId(): Promise<string | null> {
+  return (await requestSession())?.sessionId ?? null;
+}
 
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
