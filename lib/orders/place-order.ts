@@ -8,7 +8,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { UserError } from "@/lib/errors";
 import { consumeLimit } from "@/lib/auth/rate-limit";
-import { db } from "@/lib/db";
+import { pgTransaction } from "@/lib/db/pool";
 import { Prisma, type PaymentMethod } from "@/lib/generated/prisma/client";
 import {
   exceedsLimit,
@@ -20,7 +20,6 @@ import {
 import { formatInteger } from "@/lib/format/number";
 import { priceOrder } from "@/lib/pricing/order-price";
 import { reserveThStatement } from "./inventory";
-import { lockCustomerPayments } from "./payment-guard";
 
 export const RESERVATION_MINUTES = 30;
 export const OPEN_ORDER_LIMIT = 3;
@@ -54,26 +53,15 @@ export type PlaceOrderInput = {
   idempotencyKey: string;
 };
 
-export async function placeOrder(
-  input: PlaceOrderInput,
-  now = new Date(),
-): Promise<{ orderId: string; created: boolean }> {
-  await consumeLimit("orderPlacementPerAccount", input.userId);
-  // The buyer and the plan in one read: placement is the busiest write path (tests/bench/orders.ts).
-  const [found] = await db.$queryRaw<PlacementFacts[]>`
-    SELECT u.status::text AS "userStatus", u."emailVerifiedAt" IS NOT NULL AS "emailVerified",
-      p.id AS "productId", p.status::text AS "productStatus", p."minOrderTh", p."maxOrderTh", p."durationDays",
-      p."hashrateFeePerTh"::text AS "hashrateFeePerTh", p."serviceFeePerThDay"::text AS "serviceFeePerThDay"
-    FROM "User" u LEFT JOIN "Product" p ON p.slug = ${input.slug}
-    WHERE u.id = ${input.userId}::uuid`;
+/** The buyer may buy and the plan is on sale in the amount asked for: the order's rates and price. */
+function checkedPlacement(found: PlacementFacts | undefined, th: number) {
   if (!found || found.userStatus !== "active")
     throw new UserError("This account cannot buy right now. Contact support.");
   if (!found.emailVerified)
     throw new UserError("Confirm your email address before buying. We can send a new link from your dashboard.");
-
   if (found.productStatus !== "on_sale") throw new UserError("This plan is not on sale.");
   const product = { ...found, id: found.productId };
-  if (!Number.isSafeInteger(input.th) || input.th < product.minOrderTh || input.th > product.maxOrderTh) {
+  if (!Number.isSafeInteger(th) || th < product.minOrderTh || th > product.maxOrderTh) {
     throw new UserError(
       `Choose between ${formatInteger(product.minOrderTh)} and ${formatInteger(product.maxOrderTh)} TH.`,
       {
@@ -87,26 +75,48 @@ export async function placeOrder(
     serviceFeePerThDay: product.serviceFeePerThDay,
     durationDays: product.durationDays,
   };
-  const price = priceOrder(rates, input.th);
+  return { product, rates, price: priceOrder(rates, th) };
+}
 
+export async function placeOrder(
+  input: PlaceOrderInput,
+  now = new Date(),
+): Promise<{ orderId: string; created: boolean }> {
+  await consumeLimit("orderPlacementPerAccount", input.userId);
+  // Placement is the busiest write path (tests/bench/orders.ts) and every statement in it is
+  // SQL already, so it speaks to the database through pg directly: a statement costs one round
+  // trip, and COMMIT follows the insert at once, so the plan's row is locked for as short a time
+  // as it can be.
+  const repeatOf = Prisma.sql`
+    SELECT id FROM "Order" WHERE "userId" = ${input.userId}::uuid AND "idempotencyKey" = ${input.idempotencyKey}`;
   try {
-    return await db.$transaction(async (tx) => {
-      await lockCustomerPayments(tx, input.userId);
+    return await pgTransaction(async (tx) => {
+      // The buyer and the plan in one read, which also takes the customer's payment lock
+      // (payment-guard.ts): one customer's placements and payments are decided one at a time.
+      const {
+        rows: [found],
+      } = await tx.query<PlacementFacts>(Prisma.sql`
+        SELECT u.status::text AS "userStatus", u."emailVerifiedAt" IS NOT NULL AS "emailVerified",
+          p.id AS "productId", p.status::text AS "productStatus", p."minOrderTh", p."maxOrderTh", p."durationDays",
+          p."hashrateFeePerTh"::text AS "hashrateFeePerTh", p."serviceFeePerThDay"::text AS "serviceFeePerThDay"
+        FROM "User" u LEFT JOIN "Product" p ON p.slug = ${input.slug}
+        WHERE u.id = ${input.userId}::uuid
+        FOR NO KEY UPDATE OF u`);
+      const { product, rates, price } = checkedPlacement(found, input.th);
       // A repeat (double submit) is the order it repeats, not a refusal: looked up only when
       // something below would refuse, so the common path pays nothing for it.
       const repeat = async () => {
-        const order = await tx.order.findUnique({
-          where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } },
-          select: { id: true },
-        });
-        return order ? { orderId: order.id, created: false } : null;
+        const { rows } = await tx.query<{ id: string }>(repeatOf);
+        return rows[0] ? { orderId: rows[0].id, created: false } : null;
       };
       // The open orders and the identity standing in one read, under the lock.
-      const [standing] = await tx.$queryRaw<(KycStanding & { open: number })[]>`
+      const {
+        rows: [standing],
+      } = await tx.query<KycStanding & { open: number }>(Prisma.sql`
         SELECT
           (SELECT count(*)::int FROM "Order"
             WHERE "userId" = ${input.userId}::uuid AND status = 'pending_payment' AND "reservedUntil" > ${now}) AS open,
-          ${kycStandingColumns(input.userId, { now })}`;
+          ${kycStandingColumns(input.userId, { now })}`);
       if (standing!.open >= OPEN_ORDER_LIMIT) {
         const same = await repeat();
         if (same) return same;
@@ -121,7 +131,7 @@ export async function placeOrder(
       // which every buyer of the plan must lock in turn, is held as briefly as it can be.
       const orderId = randomUUID();
       const reservedUntil = new Date(now.getTime() + RESERVATION_MINUTES * 60_000);
-      const placed = await tx.$queryRaw<{ id: string }[]>`
+      const placed = await tx.query<{ id: string }>(Prisma.sql`
         WITH reserved AS (${reserveThStatement(product.id, input.th, { onSaleOnly: true })})
         INSERT INTO "Order" (
           id, "userId", "productId", th, "durationDays", "hashrateFeePerTh", "serviceFeePerThDay",
@@ -134,17 +144,18 @@ export async function placeOrder(
           ${input.paymentMethod}::"PaymentMethod", ${input.idempotencyKey}, ${reservedUntil}, now()
         FROM reserved
         ON CONFLICT ("userId", "idempotencyKey") DO NOTHING
-        RETURNING id`;
-      if (placed.length === 1) return { orderId, created: true };
+        RETURNING id`);
+      if (placed.rowCount === 1) return { orderId, created: true };
       // Nothing inserted: a repeat of an order placed before (its reservation, just taken, is
       // rolled back with the transaction), or not enough TH left.
       const same = await repeat();
       if (same) throw new Repeat(same.orderId);
-      const left = await tx.product.findUniqueOrThrow({
-        where: { id: product.id },
-        select: { soldTh: true, inventoryTh: true },
-      });
-      const remaining = Math.max(0, left.inventoryTh - left.soldTh);
+      const {
+        rows: [left],
+      } = await tx.query<{ soldTh: number; inventoryTh: number }>(
+        Prisma.sql`SELECT "soldTh", "inventoryTh" FROM "Product" WHERE id = ${product.id}::uuid`,
+      );
+      const remaining = Math.max(0, left!.inventoryTh - left!.soldTh);
       throw new UserError(
         `${NOT_ENOUGH_LEFT}: ${formatInteger(remaining)} TH remain${remaining >= product.minOrderTh ? "; choose fewer" : ""}.`,
         {
@@ -154,14 +165,6 @@ export async function placeOrder(
     });
   } catch (error) {
     if (error instanceof Repeat) return { orderId: error.orderId, created: false };
-    // A double submit: the first request created the order; this one's reservation was rolled back.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const order = await db.order.findUnique({
-        where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } },
-        select: { id: true },
-      });
-      if (order) return { orderId: order.id, created: false };
-    }
     throw error;
   }
 }
