@@ -2,7 +2,7 @@
 import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { RateLimitedError } from "@/lib/errors";
-import { pool } from "@/lib/db/pool";
+import { counterPool } from "@/lib/db/pool";
 
 /** Points per window. Attempts past `points` within `seconds` are refused until it ends. */
 export const LIMITS = {
@@ -37,7 +37,7 @@ function limiter(name: LimitName): RateLimiterPostgres {
   let existing = globalForLimiters.hashworkLimiters.get(name);
   if (!existing) {
     existing = new RateLimiterPostgres({
-      storeClient: pool(),
+      storeClient: counterPool(),
       storeType: "pool",
       tableName: "rate_limits",
       tableCreated: true, // by a migration

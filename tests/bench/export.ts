@@ -225,7 +225,7 @@ try {
 } finally {
   await client.end();
   await db.$disconnect();
-  await (await import("@/lib/db/pool")).pool().end();
+  await (await import("@/lib/db/pool")).closePools();
   await server.dropDatabase(dbName).catch(() => {});
   await server.stop();
   rmSync(storage, { recursive: true, force: true });

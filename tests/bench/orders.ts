@@ -132,7 +132,7 @@ try {
   if (soldTh !== accepted || soldTh > 150) process.exitCode = 1;
 } finally {
   await db.$disconnect();
-  await (await import("@/lib/db/pool")).pool().end(); // the rate limiter's connections
+  await (await import("@/lib/db/pool")).closePools(); // the rate limiter's and placement's connections
   await server.dropDatabase(dbName).catch(() => {});
   await server.stop();
 }

@@ -257,7 +257,7 @@ try {
 } finally {
   await stopNext?.();
   await db.$disconnect();
-  await (await import("@/lib/db/pool")).pool().end();
+  await (await import("@/lib/db/pool")).closePools();
   await pgServer.dropDatabase(dbName).catch(() => {});
   await pgServer.stop();
 }

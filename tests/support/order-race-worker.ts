@@ -2,7 +2,7 @@
 // prints what happened as JSON. Run with the react-server condition, like Next's server code.
 import { UserError } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { pool } from "@/lib/db/pool";
+import { closePools } from "@/lib/db/pool";
 import { placeOrder } from "@/lib/orders/place-order";
 
 const [slug, ...pairs] = process.argv.slice(2);
@@ -27,5 +27,5 @@ const results = await Promise.all(
   }),
 );
 await db.$disconnect();
-await pool().end(); // the rate limiter's connections, or the process would linger
+await closePools(); // the rate limiter's and placement's connections, or the process would linger
 console.log(JSON.stringify(results));
