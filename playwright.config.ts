@@ -8,8 +8,10 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e",
+  // Two workers share the one server, file by file (tests in a file run in order). Each test makes
+  // its own accounts and data and asserts on them, so files do not depend on one another.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   timeout: 30_000,
