@@ -20,10 +20,10 @@ function consoleErrors(page: Page): string[] {
   return errors;
 }
 
-test("every page, found or not, loads with no console error or CSP violation, signed in or not", async ({ page }) => {
-  test.setTimeout(240_000); // about forty pages, each until the network is idle
+/** Opens `path`, expects `status`, lets the page settle and checks its console. */
+function visitor(page: Page) {
   const errors = consoleErrors(page);
-  const visit = async (path: string, status: number) => {
+  return async (path: string, status: number) => {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(status);
     // Next keeps prefetching the links in view, and a prefetch the browser aborts half-way can
@@ -33,6 +33,14 @@ test("every page, found or not, loads with no console error or CSP violation, si
     await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
     expect(errors, `console on ${path}`).toEqual([]);
   };
+}
+
+// The tests are independent: they may run on different workers at once.
+test.describe.configure({ mode: "parallel" });
+
+test("every page, found or not, loads with no console error or CSP violation, signed out", async ({ page }) => {
+  test.setTimeout(240_000); // about twenty pages, each until the network is idle
+  const visit = visitor(page);
   for (const path of [
     "/",
     "/products/antminer-s19-pro-20-days",
@@ -58,7 +66,11 @@ test("every page, found or not, loads with no console error or CSP violation, si
     "/terms/%3Cscript%3E",
   ])
     await visit(path, 404);
+});
 
+test("every page, found or not, loads with no console error or CSP violation, signed in", async ({ page }) => {
+  test.setTimeout(240_000); // about fifteen pages, each until the network is idle
+  const visit = visitor(page);
   await signIn(page, await createAccount("customer"));
   for (const path of [
     "/dashboard",
