@@ -15,6 +15,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   timeout: 30_000,
+  // What an action shows when it is done (a password hashed, days settled) may take a server that
+  // two workers share longer than the default 5 s to render.
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   // Visitors start having chosen essential cookies only (tests/e2e/support/global-setup.ts).
   globalSetup: "./tests/e2e/support/global-setup.ts",
