@@ -8,11 +8,16 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e",
+  // Two workers share the one server, file by file (tests in a file run in order). Each test makes
+  // its own accounts and data and asserts on them, so files do not depend on one another.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   timeout: 30_000,
+  // What an action shows when it is done (a password hashed, days settled) may take a server that
+  // two workers share longer than the default 5 s to render.
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   // Visitors start having chosen essential cookies only (tests/e2e/support/global-setup.ts).
   globalSetup: "./tests/e2e/support/global-setup.ts",

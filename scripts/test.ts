@@ -5,7 +5,7 @@
 // The reliability layer (tests/reliability/) runs fault drills against real app processes of
 // the production build the end-to-end layer made (or builds one when run alone).
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
@@ -98,8 +98,12 @@ async function vitest(
   layer: "unit" | "integration" | "reliability",
   env: Record<string, string> = {},
 ): Promise<boolean> {
+  // Written under this process's id, then renamed: a run of the same layer alongside (CI runs
+  // the integration layer against a second server at the same time) never reads this one's.
   const report = path.join(REPORT_DIR, `${layer}.json`);
+  const ownReport = path.join(REPORT_DIR, `${layer}.${process.pid}.json`);
   rmSync(report, { force: true });
+  rmSync(ownReport, { force: true });
   const code = await run(
     [
       bin("vitest/vitest.mjs"),
@@ -108,12 +112,14 @@ async function vitest(
       layer,
       "--reporter=default",
       "--reporter=json",
-      `--outputFile.json=${report}`,
+      `--outputFile.json=${ownReport}`,
       ...extraArgs,
     ],
     env,
   );
-  return add(layer, readVitestCounts(report), code);
+  const counts = readVitestCounts(ownReport);
+  if (counts) renameSync(ownReport, report);
+  return add(layer, counts, code);
 }
 
 // The static layer: the compiler, the formatter's check and the linter (with the layering

@@ -91,6 +91,7 @@ test.describe("access matrix", () => {
   test("staff without two-factor authentication are sent to turn it on before any staff page works", async ({
     browser,
   }) => {
+    test.setTimeout(60_000); // a sign-in and a dozen pages
     const context = await browser.newContext();
     const page = await context.newPage();
     const admin = await createAccount("admin", { twoFactor: false });

@@ -43,39 +43,42 @@ const ADMIN = [
   "/admin/jobs",
 ];
 
-async function audit(page: import("@playwright/test").Page, paths: string[]) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const path of paths) {
-      await page.goto(path);
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const serious = results.violations
-        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-        .map(
-          (violation) =>
-            `${path} (${scheme}): ${violation.id} — ${violation.nodes
-              .map((node) => node.target.join(" "))
-              .slice(0, 3)
-              .join(", ")}`,
-        );
-      expect(serious, serious.join("\n")).toEqual([]);
-    }
+async function audit(page: import("@playwright/test").Page, paths: string[], scheme: "light" | "dark") {
+  await page.emulateMedia({ colorScheme: scheme });
+  for (const path of paths) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map(
+        (violation) =>
+          `${path} (${scheme}): ${violation.id} — ${violation.nodes
+            .map((node) => node.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
+    expect(serious, serious.join("\n")).toEqual([]);
   }
 }
 
-test("public pages", async ({ page }) => {
-  test.setTimeout(120_000);
-  await audit(page, PUBLIC);
-});
+// One test per set of pages and scheme, so the sweeps spread over the workers.
+test.describe.configure({ mode: "parallel" });
 
-test("customer pages", async ({ page }) => {
-  test.setTimeout(120_000);
-  await signIn(page, await createAccount("customer"));
-  await audit(page, CUSTOMER);
-});
+for (const scheme of ["light", "dark"] as const) {
+  test(`public pages, ${scheme}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await audit(page, PUBLIC, scheme);
+  });
 
-test("staff pages", async ({ page }) => {
-  test.setTimeout(180_000); // nine pages, twice
-  await signIn(page, await createAccount("admin"));
-  await audit(page, ADMIN);
-});
+  test(`customer pages, ${scheme}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, await createAccount("customer"));
+    await audit(page, CUSTOMER, scheme);
+  });
+
+  test(`staff pages, ${scheme}`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await signIn(page, await createAccount("admin"));
+    await audit(page, ADMIN, scheme);
+  });
+}

@@ -56,16 +56,19 @@ export async function signIn(
   page: Page,
   account: { id?: string; email: string; totpSecret?: string | null },
 ): Promise<void> {
+  // Checking a password is slow on purpose (Argon2), and with two workers two sign-ins may share
+  // the processor: each step of the sign-in gets 15 s.
+  const slow = { timeout: 15_000 };
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   if (account.totpSecret && account.id) {
-    await expect(page.getByLabel("Authentication code")).toBeVisible();
+    await expect(page.getByLabel("Authentication code")).toBeVisible(slow);
     // A code is accepted once per 30 s step; tests sign the same account in more often than that.
     await query(`UPDATE "User" SET "totpLastStep" = NULL WHERE id = $1`, [account.id]);
     await page.getByLabel("Authentication code").fill(await generate({ secret: account.totpSecret }));
     await page.getByRole("button", { name: "Verify" }).click();
   }
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible(slow);
 }
