@@ -21,6 +21,8 @@ export type CurrentUser = {
   status: UserStatus;
   emailVerifiedAt: Date | null;
   totpEnabledAt: Date | null;
+  /** IANA zone the customer's pages show dates in. */
+  timeZone: string;
 };
 
 /**
