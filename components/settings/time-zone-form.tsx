@@ -27,10 +27,10 @@ export function TimeZoneForm({
 
   function chooseBrowserZone() {
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (known.has(browserZone)) {
-      setZone(browserZone);
-      setBrowserZoneMissing(false);
-    } else setBrowserZoneMissing(true);
+    // The browser may spell a zone differently from the server (Asia/Kolkata, Asia/Calcutta).
+    const match = known.has(browserZone) ? browserZone : [...known].find((zone) => sameZone(zone, browserZone));
+    if (match) setZone(match);
+    setBrowserZoneMissing(!match);
   }
 
   return (
@@ -79,4 +79,12 @@ export function TimeZoneForm({
       ) : null}
     </ActionForm>
   );
+}
+
+function sameZone(zone: string, other: string): boolean {
+  try {
+    return new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone === other;
+  } catch {
+    return false;
+  }
 }
