@@ -40,7 +40,7 @@ export default async function SettingsPage() {
         <p className="mb-4 text-sm text-muted">
           Now {formatDateTime(new Date(), user.timeZone)} in {user.timeZone}.
         </p>
-        <TimeZoneForm key={user.timeZone} current={user.timeZone} groups={timeZoneGroups()} />
+        <TimeZoneForm current={user.timeZone} groups={timeZoneGroups()} />
       </section>
 
       <section aria-labelledby="email-title" className="rounded-xl border border-line bg-surface p-5">
