@@ -36,11 +36,19 @@ export function displayTimeZone(value: string | null | undefined): string {
   return canonicalTimeZone(value) ?? DEFAULT_TIME_ZONE;
 }
 
+type ZoneGroup = { region: string; options: [zone: string, label: string][] };
+
+// Building 400-odd formatters costs ~0.1 s, so the groups are worked out once per UTC hour and
+// reused by every render in it; a label is at worst an hour late after a daylight-saving change.
+let groupsCache: { hour: number; groups: ZoneGroup[] } | undefined;
+
 /**
  * The zones grouped by their region ("Europe", "America"…), each labelled with its offset at
  * `now`: "Europe/Berlin (GMT+01:00)". For the settings page's select.
  */
-export function timeZoneGroups(now = new Date()): { region: string; options: [zone: string, label: string][] }[] {
+export function timeZoneGroups(now = new Date()): ZoneGroup[] {
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  if (groupsCache?.hour === hour) return groupsCache.groups;
   const groups = new Map<string, [string, string][]>();
   for (const zone of TIME_ZONES) {
     const region = zone.includes("/") ? zone.slice(0, zone.indexOf("/")) : "Universal";
@@ -51,5 +59,6 @@ export function timeZoneGroups(now = new Date()): { region: string; options: [zo
     const label = `${zone.replaceAll("_", " ")} (${offset === "GMT" ? "GMT+00:00" : offset})`;
     groups.set(region, [...(groups.get(region) ?? []), [zone, label]]);
   }
-  return [...groups.entries()].map(([region, options]) => ({ region, options }));
+  groupsCache = { hour, groups: [...groups.entries()].map(([region, options]) => ({ region, options })) };
+  return groupsCache.groups;
 }
