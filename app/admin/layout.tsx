@@ -29,6 +29,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <div className="space-y-3">
           <p className="text-xs font-semibold uppercase tracking-wide text-subtle">Staff console</p>
           <SectionNav label="Staff console" items={NAV.filter((item) => can(user.role, item.permission))} />
+          {/* Staff compare across customers in many zones: one clock for all of them. */}
+          <p className="text-xs text-subtle">All times here are UTC.</p>
         </div>
         <div className="min-w-0 flex-1">{children}</div>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
@@ -15,6 +15,9 @@ export function SignUpForm({ callbackUrl, termsVersion }: { callbackUrl?: string
   const [email, setEmail] = useState("");
   const [acceptTerms, setAcceptTerms] = useState(false);
   const [marketing, setMarketing] = useState(false);
+  // The browser's zone (the server cannot know it): empty in the server's HTML, filled in once
+  // hydrated; the action treats empty or unknown as UTC.
+  const timeZone = useSyncExternalStore(neverChanges, browserTimeZone, () => "");
   return (
     <ActionForm action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
@@ -65,8 +68,15 @@ export function SignUpForm({ callbackUrl, termsVersion }: { callbackUrl?: string
         <span>Send me occasional news about new plans (optional; you can stop any time).</span>
       </label>
       <input type="hidden" name="termsVersion" value={termsVersion} />
+      <input type="hidden" name="timeZone" value={timeZone} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
     </ActionForm>
   );
+}
+
+const neverChanges = () => () => {};
+
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
 }

@@ -10,7 +10,7 @@ export function DailyOutput({ daily }: { daily: { day: string; sats: bigint }[] 
         <caption>Daily mining output, last 30 days (UTC)</caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
+            <th scope="col">Day (UTC)</th>
             <th scope="col">Output</th>
           </tr>
         </thead>

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
-import { formatUtcDateTime } from "@/lib/format/date";
+import { formatDateTime } from "@/lib/format/date";
 import type { HistoryLine } from "@/lib/ledger/history";
 import type { Page } from "@/lib/pagination";
 
@@ -18,6 +18,7 @@ export function HistorySection({
   amount,
   balance,
   creditColour = false,
+  timeZone,
 }: {
   id: string;
   title: string;
@@ -28,6 +29,8 @@ export function HistorySection({
   amount: (value: bigint) => string;
   balance: (value: bigint) => ReactNode;
   creditColour?: boolean;
+  /** The customer's zone, for the When column. */
+  timeZone: string;
 }) {
   const lines = page.items;
   return (
@@ -42,7 +45,7 @@ export function HistorySection({
           <DataTable
             caption={caption}
             columns={[
-              { label: "When (UTC)" },
+              { label: "When" },
               { label: "What" },
               { label: "Amount", numeric: true },
               { label: "Balance", numeric: true },
@@ -50,7 +53,7 @@ export function HistorySection({
           >
             {lines.map((line) => (
               <tr key={line.id}>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(line.at)}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(line.at, timeZone)}</td>
                 <td className="px-3 py-2">{line.description}</td>
                 <td
                   className={`px-3 py-2 text-right tabular-nums ${creditColour && line.amount > 0n ? "text-green-700 dark:text-green-400" : ""}`.trim()}

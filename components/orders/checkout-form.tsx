@@ -20,14 +20,15 @@ export function CheckoutForm({
   initialTh,
   balanceCents,
   idempotencyKey,
-  startsOn,
+  startsAt,
   cardAvailable,
 }: {
   product: ProductView;
   initialTh: number;
   balanceCents: string;
   idempotencyKey: string;
-  startsOn: string;
+  /** When mining starts, already formatted on the server (local time and UTC). */
+  startsAt: string;
   cardAvailable: boolean;
 }) {
   const [state, action] = useActionState(placeOrderAction, null);
@@ -89,7 +90,7 @@ export function CheckoutForm({
         </div>
       </dl>
       <p className="text-sm text-muted">
-        Mining starts {startsOn} at 00:00 UTC and runs {product.durationDays} days.
+        Mining starts <span className="tabular-nums">{startsAt}</span> and runs {product.durationDays} days.
       </p>
 
       <fieldset>

@@ -1,10 +1,10 @@
-import { formatUtcDateTime } from "@/lib/format/date";
+import { formatDateTime } from "@/lib/format/date";
 import { ESSENTIAL_PROCESSING, PURPOSE_LABELS } from "@/lib/privacy/consent/labels";
 import type { ProcessingLimits } from "@/lib/privacy/consent/queries";
 
 // What is restricted or objected to on the account, and what goes on regardless and why.
 // Shown on the settings page and in the privacy centre; nothing when nothing is limited.
-export function RestrictionSummary({ limits }: { limits: ProcessingLimits }) {
+export function RestrictionSummary({ limits, timeZone }: { limits: ProcessingLimits; timeZone: string }) {
   if (!limits.restrictedAt && limits.objected.length === 0) return null;
   return (
     <section
@@ -16,7 +16,7 @@ export function RestrictionSummary({ limits }: { limits: ProcessingLimits }) {
       </h2>
       {limits.restrictedAt ? (
         <p className="mt-1">
-          Since {formatUtcDateTime(limits.restrictedAt)} UTC we have stopped everything optional: marketing email,
+          Since {formatDateTime(limits.restrictedAt, timeZone)} we have stopped everything optional: marketing email,
           analytics and advertising. They stay off until the restriction is lifted; you cannot switch them on meanwhile.
         </p>
       ) : null}

@@ -1,7 +1,7 @@
 import { DataTable } from "@/components/ui/data-table";
 import type { ApiKeyLine } from "@/lib/api-keys/queries";
 import { API_KEY_STATUS_LABELS } from "@/lib/api-keys/status-labels";
-import { formatUtcDateTime } from "@/lib/format/date";
+import { formatDateTime } from "@/lib/format/date";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
 
 const TONE = {
@@ -11,17 +11,11 @@ const TONE = {
 } as const;
 
 // The customer's keys: what each may do, its dates and last use, and a way to revoke the live ones.
-export function ApiKeyTable({ keys }: { keys: ApiKeyLine[] }) {
+export function ApiKeyTable({ keys, timeZone }: { keys: ApiKeyLine[]; timeZone: string }) {
   return (
     <DataTable
       caption="Your API keys, newest first"
-      columns={[
-        { label: "Key" },
-        { label: "May" },
-        { label: "Dates (UTC)" },
-        { label: "Last used (UTC)" },
-        { label: "Status" },
-      ]}
+      columns={[{ label: "Key" }, { label: "May" }, { label: "Dates" }, { label: "Last used" }, { label: "Status" }]}
     >
       {keys.map((key) => (
         <tr key={key.id} data-testid="api-key-row" className="align-top">
@@ -39,15 +33,15 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyLine[] }) {
             </ul>
           </td>
           <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-            <span className="block">Created {formatUtcDateTime(key.createdAt)}</span>
+            <span className="block">Created {formatDateTime(key.createdAt, timeZone)}</span>
             <span className="block text-muted">
-              {key.expiresAt ? `Expires ${formatUtcDateTime(key.expiresAt)}` : "Never expires"}
+              {key.expiresAt ? `Expires ${formatDateTime(key.expiresAt, timeZone)}` : "Never expires"}
             </span>
           </td>
           <td className="px-3 py-2 tabular-nums">
             {key.lastUsedAt ? (
               <>
-                <span className="block whitespace-nowrap">{formatUtcDateTime(key.lastUsedAt)}</span>
+                <span className="block whitespace-nowrap">{formatDateTime(key.lastUsedAt, timeZone)}</span>
                 <span className="block text-xs text-muted">from {key.lastUsedIp ?? "an unknown address"}</span>
               </>
             ) : (
@@ -59,7 +53,7 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyLine[] }) {
               {API_KEY_STATUS_LABELS[key.status]}
               {key.revokedAt ? (
                 <span className="block text-xs font-normal text-muted tabular-nums">
-                  {formatUtcDateTime(key.revokedAt)}
+                  {formatDateTime(key.revokedAt, timeZone)}
                 </span>
               ) : null}
             </span>

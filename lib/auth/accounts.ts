@@ -70,6 +70,7 @@ export async function signUp(input: SignUpInput, request: RequestInfo): Promise<
         email: input.email,
         passwordHash,
         marketingOptIn: marketing,
+        timeZone: input.timeZone,
         consents: { create: { purpose: "marketing", granted: marketing, source: "sign_up", ...where } },
       },
       select: { id: true, email: true },

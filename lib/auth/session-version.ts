@@ -35,6 +35,7 @@ export const SESSION_USER_SELECT = {
   status: true,
   emailVerifiedAt: true,
   totpEnabledAt: true,
+  timeZone: true,
 } as const;
 
 /**

@@ -18,6 +18,8 @@ export type CurrentUser = {
   status: UserStatus;
   emailVerifiedAt: Date | null;
   totpEnabledAt: Date | null;
+  /** IANA zone the customer's pages show dates in. */
+  timeZone: string;
 };
 
 /**

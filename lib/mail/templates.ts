@@ -249,7 +249,7 @@ export function accountClosedMail(to: string, eraseBy: Date): Mail {
   return {
     to,
     subject: "Your Hashwork account is closed",
-    text: `Your Hashwork account is closed: it can no longer be signed in to, and every session was ended.\n\nYour personal data is erased by ${by}. If you made transactions, the law makes us keep their records for 5 years after closure; they are kept pseudonymised and encrypted, then deleted.\n\nIf you did not ask for this, contact support at once.\n`,
+    text: `Your Hashwork account is closed: it can no longer be signed in to, and every session was ended.\n\nYour personal data is erased by ${by} (UTC). If you made transactions, the law makes us keep their records for 5 years after closure; they are kept pseudonymised and encrypted, then deleted.\n\nIf you did not ask for this, contact support at once.\n`,
   };
 }
 

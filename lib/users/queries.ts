@@ -66,6 +66,7 @@ export async function userForStaff(id: string) {
           emailVerifiedAt: true,
           totpEnabledAt: true,
           marketingOptIn: true,
+          timeZone: true,
           closedAt: true,
           createdAt: true,
           kycCase: { select: { status: true, submittedAt: true, decidedAt: true, flagged: true } },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { PASSWORD_MAX } from "@/lib/auth/password-policy";
 import { env } from "@/lib/env";
 import { routes } from "@/lib/routes";
+import { browserTimeZoneField } from "./settings";
 
 export const emailField = z
   .string({ error: "Enter your email address." })
@@ -28,6 +29,8 @@ export const signUpInput = z.object({
   // The version of the terms of service the form showed (lib/privacy/terms).
   termsVersion: z.string({ error: "Reload the page and accept the terms again." }).max(20),
   marketingOptIn: checkbox,
+  // Filled in by the browser (Intl); missing or unknown means UTC, never a refused sign-up.
+  timeZone: browserTimeZoneField,
   callbackUrl: z.string().max(500).optional(),
 });
 export type SignUpInput = z.output<typeof signUpInput>;

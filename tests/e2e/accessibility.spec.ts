@@ -1,7 +1,8 @@
 // axe-core on the main pages, light and dark: no serious or critical accessibility violations.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { createAccount, signIn } from "./support/accounts";
+import { createAccount, query, signIn } from "./support/accounts";
+import { paidContract } from "./support/contracts";
 
 const PUBLIC = [
   "/",
@@ -82,3 +83,18 @@ for (const scheme of ["light", "dark"] as const) {
     await audit(page, ADMIN, scheme);
   });
 }
+
+test("customer pages in another time zone, with a contract, light and dark", async ({ page }) => {
+  test.setTimeout(120_000);
+  const customer = await createAccount("customer");
+  await query(`UPDATE "User" SET "timeZone" = 'Asia/Kolkata' WHERE id = $1`, [customer.id]);
+  const contractId = await paidContract(customer.id, new Date().toISOString().slice(0, 10));
+  await signIn(page, customer);
+  const paths = [
+    "/dashboard/settings",
+    "/dashboard/contracts",
+    `/dashboard/contracts/${contractId}`,
+    "/dashboard/orders",
+  ];
+  for (const scheme of ["light", "dark"] as const) await audit(page, paths, scheme);
+});

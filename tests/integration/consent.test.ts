@@ -45,7 +45,14 @@ describe("terms of service", () => {
   it("sign-up records the version accepted, when and from where, with the marketing choice", async () => {
     const email = `terms-${randomUUID()}@example.com`;
     await signUp(
-      { email, password: TEST_PASSWORD, acceptTerms: "on", termsVersion: CURRENT_TERMS.id, marketingOptIn: "on" },
+      {
+        email,
+        password: TEST_PASSWORD,
+        acceptTerms: "on",
+        termsVersion: CURRENT_TERMS.id,
+        marketingOptIn: "on",
+        timeZone: "UTC",
+      },
       request,
     );
     const user = await db.user.findUniqueOrThrow({
@@ -64,7 +71,7 @@ describe("terms of service", () => {
     const email = `old-terms-${randomUUID()}@example.com`;
     for (const termsVersion of [OLDER_TERMS, "2099-01-01", "x".repeat(20)]) {
       await expect(
-        signUp({ email, password: TEST_PASSWORD, acceptTerms: "on", termsVersion }, request),
+        signUp({ email, password: TEST_PASSWORD, acceptTerms: "on", termsVersion, timeZone: "UTC" }, request),
       ).rejects.toThrow(/terms of service changed/);
     }
     expect(await db.user.count({ where: { email } })).toBe(0);

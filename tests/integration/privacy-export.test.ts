@@ -81,7 +81,7 @@ describe("a customer's export", () => {
     for (const section of EXPORT_SECTIONS) expect(files.has(`csv/${section.name}.csv`)).toBe(true);
 
     const data = JSON.parse(files.get("data.json")!.toString("utf8")) as Record<string, unknown> & {
-      profile: { email: string; displayName: string; passwordHash?: string };
+      profile: { email: string; displayName: string; timeZone: string; passwordHash?: string };
       kyc_details: { legalName: string; idNumber: string };
       orders: { id: string }[];
       contracts: { id: string }[];
@@ -92,7 +92,11 @@ describe("a customer's export", () => {
       privacy_requests: { id: string }[];
       api_keys: Record<string, unknown>[];
     };
-    expect(data.profile).toMatchObject({ email: customer.identity.email, displayName: customer.identity.name });
+    expect(data.profile).toMatchObject({
+      email: customer.identity.email,
+      displayName: customer.identity.name,
+      timeZone: "UTC",
+    });
     expect(data.profile).not.toHaveProperty("passwordHash");
     expect(data.profile).not.toHaveProperty("totpSecretEnc");
     expect(data.kyc_details).toMatchObject({ legalName: customer.identity.name, idNumber: customer.identity.idNumber });

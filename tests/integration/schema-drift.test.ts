@@ -37,6 +37,7 @@ const HAND_WRITTEN_CHECKS = [
   "SettlementCorrection_figures",
   "Settlement_figures",
   "Settlement_sats_nonnegative",
+  "User_timeZone_format",
   "Withdrawal_amount_covers_fee",
   "Withdrawal_amounts",
   "Withdrawal_four_eyes",

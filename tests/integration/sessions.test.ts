@@ -108,6 +108,7 @@ describe("sessions", () => {
       status: "active",
       emailVerifiedAt: user.emailVerifiedAt,
       totpEnabledAt: null,
+      timeZone: "UTC",
     });
     await db.user.update({ where: { id: user.id }, data: { status: "restricted" } });
     expect((await sessionUser(user.id, user.sessionVersion, laptop))?.status).toBe("restricted");

@@ -20,6 +20,7 @@ function someone(overrides: Partial<CurrentUser> = {}): CurrentUser {
     status: "active",
     emailVerifiedAt: new Date("2025-01-01T00:00:00Z"),
     totpEnabledAt: null,
+    timeZone: "UTC",
     ...overrides,
   };
 }

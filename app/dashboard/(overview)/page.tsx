@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { DailyOutput } from "@/components/dashboard/daily-output";
 import { kycStatusOf } from "@/lib/kyc/queries";
 import { routes } from "@/lib/routes";
-import { formatUtcDateTime } from "@/lib/format/date";
+import { formatDateTimeWithUtc } from "@/lib/format/date";
 import { formatInteger } from "@/lib/format/number";
 import { satsToCents } from "@/lib/mining/expected-output";
 import { formatBtc, formatSats, formatUsd } from "@/lib/money/format";
@@ -99,7 +99,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               testId="btc-balance"
             />
             <Figure
-              label="Yesterday's output"
+              label="Yesterday's output (UTC)"
               value={formatBtc(mining.yesterdaySats)}
               hint={formatSats(mining.yesterdaySats)}
             />
@@ -107,7 +107,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           </dl>
           <section aria-labelledby="output-title" className="rounded-xl border border-line bg-surface p-5">
             <h2 id="output-title" className="font-semibold">
-              Daily output, last 30 days
+              Daily output, last 30 days (UTC)
             </h2>
             <DailyOutput daily={mining.daily} />
           </section>
@@ -124,7 +124,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                     <Link href={routes.dashboard.contract(contract.id)} className="underline underline-offset-4">
                       {contract.title}
                     </Link>{" "}
-                    ends <span className="tabular-nums">{formatUtcDateTime(contract.endsAt)} UTC</span>
+                    ends <span className="tabular-nums">{formatDateTimeWithUtc(contract.endsAt, user.timeZone)}</span>
                   </li>
                 ))}
               </ul>

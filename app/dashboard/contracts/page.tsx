@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formatInteger } from "@/lib/format/number";
 import { termProgress } from "@/lib/orders/contract-view";
 import { CONTRACT_STATUS } from "@/lib/orders/status-labels";
-import { formatUtcDate } from "@/lib/format/date";
+import { formatDateTimeWithUtc } from "@/lib/format/date";
 import { ownContracts } from "@/lib/orders/queries";
 import { routes } from "@/lib/routes";
 
@@ -40,8 +40,13 @@ export default async function ContractsPage() {
                   {contract.product.title}
                 </Link>
                 <p className="mt-1 text-sm text-muted">
-                  {formatInteger(contract.th)} TH/s · {CONTRACT_STATUS[contract.status]} · starts{" "}
-                  {formatUtcDate(contract.startsAt)}, ends {formatUtcDate(contract.endsAt)}
+                  {formatInteger(contract.th)} TH/s · {CONTRACT_STATUS[contract.status]}
+                  <span className="block tabular-nums">
+                    starts {formatDateTimeWithUtc(contract.startsAt, user.timeZone)}
+                  </span>
+                  <span className="block tabular-nums">
+                    ends {formatDateTimeWithUtc(contract.endsAt, user.timeZone)}
+                  </span>
                 </p>
                 <div className="mt-3">
                   <ProgressBar value={progress} label={`${contract.product.title}: ${progress}% of the term done`} />

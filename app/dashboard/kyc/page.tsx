@@ -6,7 +6,7 @@ import { KycForm } from "@/components/kyc/kyc-form";
 import { requireUser } from "@/lib/auth/session";
 import { ownKycCase } from "@/lib/kyc/queries";
 import { RESUBMIT_ITEMS, type ResubmitItem } from "@/lib/validation/kyc";
-import { formatUtcDate } from "@/lib/format/date";
+import { formatDate } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
 import { KYC_STATUS_FOR_CUSTOMER } from "@/lib/kyc/status-labels";
 
@@ -30,7 +30,7 @@ export default async function KycPage() {
           {status === "approved"
             ? "You can buy without the $1,000 limit."
             : status === "pending"
-              ? `We received your documents on ${formatUtcDate(kycCase!.submittedAt!)}. A reviewer will look at them, usually within one working day, and email you.`
+              ? `We received your documents on ${formatDate(kycCase!.submittedAt!, user.timeZone)}. A reviewer will look at them, usually within one working day, and email you.`
               : "We verify identities before purchases above $1,000 in total. Your data is encrypted and seen only by our reviewers."}
         </p>
         {kycCase?.customerMessage ? (

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
 import { formatUsd } from "@/lib/money/format";
 import { formatInteger } from "@/lib/format/number";
-import { formatUtcDateTime } from "@/lib/format/date";
+import { formatDateTime, formatDateTimeWithUtc } from "@/lib/format/date";
 import { ownOrders } from "@/lib/orders/queries";
 import { routes, withParams } from "@/lib/routes";
 import { cursorOnly, readFilter } from "@/lib/validation/lists";
@@ -58,7 +58,7 @@ export default async function OrdersPage({ searchParams }: Props) {
         <DataTable
           caption="Your orders, newest first"
           columns={[
-            { label: "Placed (UTC)" },
+            { label: "Placed" },
             { label: "Plan" },
             { label: "TH", numeric: true },
             { label: "Total", numeric: true },
@@ -67,7 +67,9 @@ export default async function OrdersPage({ searchParams }: Props) {
         >
           {orders.map((order) => (
             <tr key={order.id} data-testid="order-row">
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                {formatDateTime(order.createdAt, user.timeZone)}
+              </td>
               <td className="px-3 py-2">{order.product.title}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatInteger(order.th)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatUsd(order.totalCents)}</td>
@@ -75,17 +77,22 @@ export default async function OrdersPage({ searchParams }: Props) {
                 {order.status === "pending_payment" && order.reservedUntil > now ? (
                   <div className="space-y-1">
                     <span className="text-subtle">
-                      Reserved until {order.reservedUntil.toISOString().slice(11, 16)} UTC
+                      Reserved until {formatDateTime(order.reservedUntil, user.timeZone)}
                     </span>
                     <OrderActions orderId={order.id} card={card} />
                   </div>
                 ) : order.contract ? (
-                  <Link
-                    href={routes.dashboard.contract(order.contract.id)}
-                    className="text-accent-ink underline underline-offset-4"
-                  >
-                    {ORDER_STATUS_FOR_CUSTOMER[order.status]} · contract
-                  </Link>
+                  <>
+                    <Link
+                      href={routes.dashboard.contract(order.contract.id)}
+                      className="text-accent-ink underline underline-offset-4"
+                    >
+                      {ORDER_STATUS_FOR_CUSTOMER[order.status]} · contract
+                    </Link>
+                    <span className="block whitespace-nowrap text-xs text-muted tabular-nums">
+                      starts {formatDateTimeWithUtc(order.contract.startsAt, user.timeZone)}
+                    </span>
+                  </>
                 ) : (
                   ORDER_STATUS_FOR_CUSTOMER[order.status === "pending_payment" ? "expired" : order.status]
                 )}

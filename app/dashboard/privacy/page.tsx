@@ -5,7 +5,7 @@ import { PrivacyRequestForm } from "@/components/privacy/request-form";
 import { RequestStatus } from "@/components/privacy/request-status";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
-import { formatUtcDate } from "@/lib/format/date";
+import { formatDate } from "@/lib/format/date";
 import { ownProcessingState, ownRequests } from "@/lib/privacy/queries";
 import { RECTIFIABLE_FIELDS } from "@/lib/privacy/requests/rectifiable-fields";
 import { isOpen, needsIdentity } from "@/lib/privacy/requests/rules";
@@ -42,8 +42,8 @@ export default async function PrivacyCentrePage() {
           <div className="mt-2 space-y-2 text-sm" data-testid="restrictions">
             {processing.restrictedAt ? (
               <p>
-                <strong>Processing is restricted</strong> since {formatUtcDate(processing.restrictedAt)}: marketing
-                email, analytics and advertising are off.
+                <strong>Processing is restricted</strong> since {formatDate(processing.restrictedAt, user.timeZone)}:
+                marketing email, analytics and advertising are off.
               </p>
             ) : null}
             {processing.objections.length > 0 ? (
@@ -92,12 +92,12 @@ export default async function PrivacyCentrePage() {
                   <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-2">
                     <div>
                       <dt className="inline text-muted">Filed: </dt>
-                      <dd className="inline tabular-nums">{formatUtcDate(row.createdAt)}</dd>
+                      <dd className="inline tabular-nums">{formatDate(row.createdAt, user.timeZone)}</dd>
                     </div>
                     <div>
                       <dt className="inline text-muted">Due: </dt>
                       <dd className="inline tabular-nums" data-testid="due-date">
-                        {formatUtcDate(row.dueAt)}
+                        {formatDate(row.dueAt, user.timeZone)}
                       </dd>
                     </div>
                     {row.objectionPurpose ? (
@@ -122,7 +122,7 @@ export default async function PrivacyCentrePage() {
                   <p className="mt-2 whitespace-pre-line text-muted">{row.details}</p>
                   {row.extendedAt ? (
                     <p className="mt-2" data-testid="extension">
-                      <strong>Extended</strong> on {formatUtcDate(row.extendedAt)}: {row.extensionReason}
+                      <strong>Extended</strong> on {formatDate(row.extendedAt, user.timeZone)}: {row.extensionReason}
                     </p>
                   ) : null}
                   {row.status === "completed" && row.response ? (
@@ -148,7 +148,9 @@ export default async function PrivacyCentrePage() {
                       >
                         Download your data (zip)
                       </a>{" "}
-                      <span className="text-muted">available until {formatUtcDate(liveExport.expiresAt)}</span>
+                      <span className="text-muted">
+                        available until {formatDate(liveExport.expiresAt, user.timeZone)}
+                      </span>
                     </p>
                   ) : row.exports.length > 0 ? (
                     <p className="mt-2 text-muted">The download has expired and the file is deleted.</p>
@@ -162,7 +164,9 @@ export default async function PrivacyCentrePage() {
                       <ol className="mt-1 space-y-1">
                         {row.events.map((event) => (
                           <li key={event.id}>
-                            <span className="tabular-nums text-subtle">{formatUtcDate(event.createdAt)}</span>{" "}
+                            <span className="tabular-nums text-subtle">
+                              {formatDate(event.createdAt, user.timeZone)}
+                            </span>{" "}
                             {EVENT_LABELS[event.type] ?? event.type}
                           </li>
                         ))}

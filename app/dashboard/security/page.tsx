@@ -13,7 +13,7 @@ import { describeBrowser } from "@/lib/activity/describe-browser";
 import { recentActivity } from "@/lib/activity/queries";
 import { apiKeysOf } from "@/lib/api-keys/queries";
 import { MAX_LIVE_API_KEYS, STAFF_REFUSAL } from "@/lib/api-keys/rules";
-import { formatUtcDateTime } from "@/lib/format/date";
+import { formatDateTime } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Security" };
@@ -86,7 +86,7 @@ export default async function SecurityPage({ searchParams }: Props) {
                     API documentation
                   </Link>
                 </p>
-                <ApiKeyTable keys={apiKeys} />
+                <ApiKeyTable keys={apiKeys} timeZone={user.timeZone} />
               </>
             )}
             <h3 className="pt-2 text-sm font-semibold">New key</h3>
@@ -107,7 +107,7 @@ export default async function SecurityPage({ searchParams }: Props) {
           <div className="mt-3">
             <DataTable
               caption="Sign-ins and security changes, newest first"
-              columns={[{ label: "When (UTC)" }, { label: "What" }, { label: "IP address" }, { label: "Browser" }]}
+              columns={[{ label: "When" }, { label: "What" }, { label: "IP address" }, { label: "Browser" }]}
             >
               {activity.map((event) => (
                 <tr
@@ -118,7 +118,9 @@ export default async function SecurityPage({ searchParams }: Props) {
                       : undefined
                   }
                 >
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(event.createdAt)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    {formatDateTime(event.createdAt, user.timeZone)}
+                  </td>
                   <td className="px-3 py-2">{ACTIVITY_LABELS[event.type as ActivityType] ?? event.type}</td>
                   <td className="px-3 py-2 tabular-nums">{event.ip ?? "—"}</td>
                   <td className="px-3 py-2">{describeBrowser(event.userAgent)}</td>

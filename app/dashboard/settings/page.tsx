@@ -6,12 +6,14 @@ import { RestrictionSummary } from "@/components/privacy/restriction-summary";
 import { DataTable } from "@/components/ui/data-table";
 import { describeBrowser } from "@/lib/activity/describe-browser";
 import { requireUser } from "@/lib/auth/session";
-import { formatUtcDateTime } from "@/lib/format/date";
+import { TimeZoneForm } from "@/components/settings/time-zone-form";
+import { formatDateTime } from "@/lib/format/date";
 import { PURPOSE_LABELS, SOURCE_LABELS } from "@/lib/privacy/consent/labels";
 import { consentHistory, processingLimits } from "@/lib/privacy/consent/queries";
 import { CURRENT_TERMS, termsDate } from "@/lib/privacy/terms";
 import { termsAcceptances } from "@/lib/privacy/terms/queries";
 import { routes } from "@/lib/routes";
+import { timeZoneGroups } from "@/lib/time/time-zones";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -29,7 +31,17 @@ export default async function SettingsPage() {
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
 
-      <RestrictionSummary limits={limits} />
+      <RestrictionSummary limits={limits} timeZone={user.timeZone} />
+
+      <section aria-labelledby="time-zone-title" className="rounded-xl border border-line bg-surface p-5">
+        <h2 id="time-zone-title" className="mb-1 font-semibold">
+          Time zone
+        </h2>
+        <p className="mb-4 text-sm text-muted">
+          Now {formatDateTime(new Date(), user.timeZone)} in {user.timeZone}.
+        </p>
+        <TimeZoneForm current={user.timeZone} groups={timeZoneGroups()} />
+      </section>
 
       <section aria-labelledby="email-title" className="rounded-xl border border-line bg-surface p-5">
         <h2 id="email-title" className="mb-1 font-semibold">
@@ -64,7 +76,7 @@ export default async function SettingsPage() {
             <DataTable
               caption="Your consent choices, newest first"
               columns={[
-                { label: "When (UTC)" },
+                { label: "When" },
                 { label: "What" },
                 { label: "Choice" },
                 { label: "Where" },
@@ -74,7 +86,9 @@ export default async function SettingsPage() {
             >
               {history.map((row) => (
                 <tr key={row.id}>
-                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatUtcDateTime(row.createdAt)}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                    {formatDateTime(row.createdAt, user.timeZone)}
+                  </td>
                   <td className={cell}>{PURPOSE_LABELS[row.purpose]}</td>
                   <td className={cell}>{row.granted ? "On" : "Off"}</td>
                   <td className={cell}>{SOURCE_LABELS[row.source]}</td>
@@ -103,7 +117,7 @@ export default async function SettingsPage() {
           <div className="mt-3">
             <DataTable
               caption="Versions of the terms you accepted, newest first"
-              columns={[{ label: "Version" }, { label: "Accepted (UTC)" }, { label: "How" }, { label: "IP address" }]}
+              columns={[{ label: "Version" }, { label: "Accepted" }, { label: "How" }, { label: "IP address" }]}
             >
               {acceptances.map((row) => (
                 <tr key={row.id}>
@@ -115,7 +129,9 @@ export default async function SettingsPage() {
                       {termsDate({ id: row.version })}
                     </Link>
                   </td>
-                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatUtcDateTime(row.acceptedAt)}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                    {formatDateTime(row.acceptedAt, user.timeZone)}
+                  </td>
                   <td className={cell}>{row.source === "sign_up" ? "When signing up" : "In the dashboard"}</td>
                   <td className={`${cell} tabular-nums`}>{row.ip ?? "—"}</td>
                 </tr>

@@ -67,6 +67,7 @@ export default async function WalletPage({ searchParams }: Props) {
         </p>
       </section>
       <HistorySection
+        timeZone={user.timeZone}
         id="history-title"
         title="USD history"
         caption="Movements of your USD balance, newest first, with the balance after each"
@@ -78,6 +79,7 @@ export default async function WalletPage({ searchParams }: Props) {
         creditColour
       />
       <HistorySection
+        timeZone={user.timeZone}
         id="btc-history-title"
         title="BTC history"
         caption="Movements of your BTC balance, newest first, with the balance after each"

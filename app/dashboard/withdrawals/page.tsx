@@ -5,7 +5,7 @@ import { PayoutAddressForm } from "@/components/withdrawals/payout-address-form"
 import { WithdrawalForm } from "@/components/withdrawals/withdrawal-form";
 import { WithdrawalStatusLabel } from "@/components/withdrawals/withdrawal-status";
 import { requireUser } from "@/lib/auth/session";
-import { formatUtcDateTime } from "@/lib/format/date";
+import { formatDateTime } from "@/lib/format/date";
 import { formatBtc } from "@/lib/money/format";
 import { withdrawalPage } from "@/lib/withdrawals/queries";
 import { MIN_WITHDRAWAL_SATS, WITHDRAWAL_NETWORK_FEE_SATS } from "@/lib/withdrawals/rules";
@@ -65,7 +65,7 @@ export default async function WithdrawalsPage() {
             </code>
             {onHold ? (
               <span className="block text-muted">
-                It was set recently: withdrawals open at {formatUtcDateTime(page.address.withdrawalsFrom)} (UTC).
+                It was set recently: withdrawals open at {formatDateTime(page.address.withdrawalsFrom, user.timeZone)}.
               </span>
             ) : null}
           </p>
@@ -104,7 +104,7 @@ export default async function WithdrawalsPage() {
             <DataTable
               caption="Your withdrawals, newest first"
               columns={[
-                { label: "Requested (UTC)" },
+                { label: "Requested" },
                 { label: "Amount", numeric: true },
                 { label: "Network fee", numeric: true },
                 { label: "You receive", numeric: true },
@@ -113,7 +113,9 @@ export default async function WithdrawalsPage() {
             >
               {page.withdrawals.map((line) => (
                 <tr key={line.id} data-testid="withdrawal-row">
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(line.createdAt)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    {formatDateTime(line.createdAt, user.timeZone)}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatBtc(line.amountSats)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatBtc(line.networkFeeSats)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { done } from "@/lib/errors";
-import { formatUtcDateTime } from "@/lib/format/date";
+import { formatDateTime } from "@/lib/format/date";
 import { payoutAddressInput } from "@/lib/validation/withdrawals";
 import { setPayoutAddress } from "@/lib/withdrawals/payout-address";
 import { routes } from "@/lib/routes";
@@ -15,6 +15,6 @@ export const setPayoutAddressAction = defineAction(
   async (input, ctx) => {
     const { withdrawalsFrom } = await setPayoutAddress(ctx.user, input, ctx.request);
     revalidatePath(routes.dashboard.withdrawals);
-    return done(`Payout address saved. Withdrawals open at ${formatUtcDateTime(withdrawalsFrom)} (UTC).`);
+    return done(`Payout address saved. Withdrawals open at ${formatDateTime(withdrawalsFrom, ctx.user.timeZone)}.`);
   },
 );

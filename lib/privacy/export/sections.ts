@@ -44,7 +44,8 @@ export const EXPORT_SECTIONS: ExportSection[] = [
   {
     name: "profile",
     table: "User",
-    description: "Your account: email address, name, role, status, two-factor and marketing settings, key dates.",
+    description:
+      "Your account: email address, name, role, status, two-factor and marketing settings, time zone, key dates.",
     covers: [],
     scope: `t.id = $1`,
     keys: ["id"],

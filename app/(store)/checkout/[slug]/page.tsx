@@ -9,7 +9,7 @@ import { usdBalance } from "@/lib/ledger/queries";
 import { contractWindow } from "@/lib/orders/contracts";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
 import Link from "next/link";
-import { formatUtcDate } from "@/lib/format/date";
+import { formatDateTimeWithUtc } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -51,7 +51,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             initialTh={initial}
             balanceCents={available.toString()}
             idempotencyKey={randomUUID()}
-            startsOn={formatUtcDate(startsAt)}
+            startsAt={formatDateTimeWithUtc(startsAt, user.timeZone)}
             cardAvailable={cardPaymentsEnabled()}
           />
         ) : (

@@ -62,10 +62,11 @@ export default async function AdminUserPage({ params }: Props) {
             Profile
           </h2>
           <dl className="divide-y divide-line">
-            <Stat label="Joined" value={formatUtcDate(user.createdAt)} />
+            <Stat label="Joined (UTC)" value={formatUtcDate(user.createdAt)} />
             <Stat label="Email" value={user.emailVerifiedAt ? "confirmed" : "not confirmed"} />
             <Stat label="Two-factor authentication" value={user.totpEnabledAt ? "on" : "off"} />
             <Stat label="Marketing email" value={user.marketingOptIn ? "yes" : "no"} />
+            <Stat label="Time zone" value={user.timeZone} hint="for their pages; this console shows UTC" />
             <Stat
               label="Identity (KYC)"
               value={

@@ -9,7 +9,7 @@ import { formatUsd } from "@/lib/money/format";
 import { formatInteger } from "@/lib/format/number";
 import { termProgress } from "@/lib/orders/contract-view";
 import { CONTRACT_STATUS } from "@/lib/orders/status-labels";
-import { formatUtcDateTime } from "@/lib/format/date";
+import { formatDateTime, formatDateTimeWithUtc } from "@/lib/format/date";
 import { ownContract } from "@/lib/orders/queries";
 import { routes } from "@/lib/routes";
 import { DataTable } from "@/components/ui/data-table";
@@ -40,11 +40,15 @@ export default async function ContractPage({ params }: Props) {
       <dl className="divide-y divide-line rounded-xl border border-line bg-surface px-5">
         <Stat label="Status" value={CONTRACT_STATUS[contract.status]} />
         <Stat label="Hashrate" value={`${formatInteger(contract.th)} TH/s on ${contract.product.machineModel}`} />
-        <Stat label="Starts" value={`${formatUtcDateTime(contract.startsAt)} UTC`} />
+        <Stat label="Starts" value={formatDateTimeWithUtc(contract.startsAt, user.timeZone)} />
         <Stat
           label="Ends"
-          value={`${formatUtcDateTime(contract.endsAt)} UTC`}
-          hint={outages.length ? `planned ${formatUtcDateTime(plannedEnd)} UTC, extended for outages` : undefined}
+          value={formatDateTimeWithUtc(contract.endsAt, user.timeZone)}
+          hint={
+            outages.length
+              ? `planned ${formatDateTimeWithUtc(plannedEnd, user.timeZone)}, extended for outages`
+              : undefined
+          }
         />
         <Stat label="Mined so far" value={formatBtc(credited)} hint={formatSats(credited)} />
         <Stat label="Pool fee" value={`${fromScaled(BigInt(contract.poolFeeBps), 2)} %`} />
@@ -135,17 +139,12 @@ export default async function ContractPage({ params }: Props) {
         ) : (
           <DataTable
             caption="Outages that stopped this contract and the hours added to its term"
-            columns={[
-              { label: "From (UTC)" },
-              { label: "To (UTC)" },
-              { label: "Reason" },
-              { label: "Hours lost", numeric: true },
-            ]}
+            columns={[{ label: "From" }, { label: "To" }, { label: "Reason" }, { label: "Hours lost", numeric: true }]}
           >
             {outages.map((outage) => (
               <tr key={outage.id}>
-                <td className="px-3 py-2 tabular-nums">{formatUtcDateTime(outage.startedAt)}</td>
-                <td className="px-3 py-2 tabular-nums">{formatUtcDateTime(outage.endedAt)}</td>
+                <td className="px-3 py-2 tabular-nums">{formatDateTime(outage.startedAt, user.timeZone)}</td>
+                <td className="px-3 py-2 tabular-nums">{formatDateTime(outage.endedAt, user.timeZone)}</td>
                 <td className="px-3 py-2">{outage.reason}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{outage.hoursLost} h</td>
               </tr>
