@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { createAccount, query, signIn, type Account } from "./support/accounts";
+import { paidContract } from "./support/contracts";
 import { waitForMail } from "./support/mailbox";
 import { approveKyc, MAINNET_ADDRESS } from "./support/withdrawals";
 
@@ -24,26 +25,6 @@ const addressForm = (page: Page) => page.getByRole("region", { name: "Payout add
 const withdrawForm = (page: Page) => page.getByRole("region", { name: "Withdraw BTC" });
 const btc = (sats: number) => `${(sats / 1e8).toFixed(8)} BTC`;
 
-/** A paid 20-day contract of TH terahashes that started three days ago (00:00 UTC). */
-async function paidContract(userId: string): Promise<string> {
-  const [product] = await query<{ id: string }>(`SELECT id FROM "Product" WHERE slug = 'antminer-s19-pro-20-days'`);
-  const [order] = await query<{ id: string }>(
-    `INSERT INTO "Order" (id, "userId", "productId", th, "durationDays", "hashrateFeePerTh", "serviceFeePerThDay",
-       "hashrateFeeCents", "serviceFeeCents", "totalCents", status, "paymentMethod", "idempotencyKey", "reservedUntil",
-       "paidAt", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, 20, 0.2, 0.0425, $4, $5, $6, 'paid', 'balance',
-       'e2e-' || gen_random_uuid(), now(), now(), now()) RETURNING id`,
-    [userId, product!.id, TH, TH * 20, TH * 85, TH * 105],
-  );
-  const [contract] = await query<{ id: string }>(
-    `INSERT INTO "Contract" (id, "orderId", "userId", "productId", th, "poolFeeBps", status, "startsAt", "endsAt", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, 250, 'active', $5::date::timestamp AT TIME ZONE 'UTC',
-       ($5::date + 20)::timestamp AT TIME ZONE 'UTC', now()) RETURNING id`,
-    [order!.id, userId, product!.id, TH, day(3)],
-  );
-  return contract!.id;
-}
-
 test("a paid contract mines: settled days in the chart, table and CSV, then withdrawn and paid out", async ({
   browser,
 }) => {
@@ -54,7 +35,7 @@ test("a paid contract mines: settled days in the chart, table and CSV, then with
     await createAccount("admin"),
   ];
   await approveKyc(owner.id);
-  const contractId = await paidContract(owner.id);
+  const contractId = await paidContract(owner.id, day(3), { th: TH }); // started three days ago
 
   // An admin settles the last two finished days from the market page.
   const admin = await (await browser.newContext()).newPage();

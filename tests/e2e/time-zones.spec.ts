@@ -26,7 +26,7 @@ test("a customer in New York sees a contract's start in local time with the UTC 
   test.setTimeout(90_000);
   const customer = await createAccount("customer");
   // Winter dates, so New York is on standard time (UTC−5) whenever the test runs.
-  const contractId = await paidContract(customer.id, "2027-01-15", "scheduled");
+  const contractId = await paidContract(customer.id, "2027-01-15", { status: "scheduled" });
   await signIn(page, customer);
 
   // UTC until the customer chooses otherwise.

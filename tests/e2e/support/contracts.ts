@@ -2,11 +2,14 @@
 import { query } from "./accounts";
 
 /**
- * A paid 20-day contract of 1,000 TH on the seeded 20-day plan, starting at 00:00 UTC of
- * `startDay` (YYYY-MM-DD). Returns the contract's id.
+ * A paid 20-day contract (1,000 TH unless said) on the seeded 20-day plan, starting at 00:00 UTC
+ * of `startDay` (YYYY-MM-DD). Returns the contract's id.
  */
-export async function paidContract(userId: string, startDay: string, status = "active"): Promise<string> {
-  const th = 1_000;
+export async function paidContract(
+  userId: string,
+  startDay: string,
+  { status = "active", th = 1_000 }: { status?: "active" | "scheduled"; th?: number } = {},
+): Promise<string> {
   const [product] = await query<{ id: string }>(`SELECT id FROM "Product" WHERE slug = 'antminer-s19-pro-20-days'`);
   const [order] = await query<{ id: string }>(
     `INSERT INTO "Order" (id, "userId", "productId", th, "durationDays", "hashrateFeePerTh", "serviceFeePerThDay",
