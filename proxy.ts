@@ -1,16 +1,19 @@
 // Runs before Next renders a page: sets the Content-Security-Policy (with a per-request nonce
-// where pages are rendered per request) and HSTS over HTTPS, and sends signed-out visitors of
-// the dashboard and the staff console to sign-in. That redirect is a convenience only: every
-// page, action and route checks the session itself (lib/auth/session.ts).
+// where pages are rendered per request) and HSTS over HTTPS, sends signed-out visitors of the
+// dashboard and the staff console to sign-in, and renews a session cookie in use once a day, so
+// a session lapses 7 days after its last use (lib/auth/session-cookie.ts). The redirect is a
+// convenience only: every page, action and route checks the session itself (lib/auth/session.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { renewedSessionCookie, SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy, isPerRequestPath } from "@/lib/security/csp";
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PROTECTED = ["/dashboard", "/admin"];
+/** next-auth's own routes set the session cookie themselves (sign-in, sign-out). */
+const AUTH_ROUTES = "/api/auth/";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const signedOut = !SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const signedOut = !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
   if (signedOut && PROTECTED.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
@@ -30,7 +33,12 @@ export function proxy(request: NextRequest) {
     requestHeaders.set("content-security-policy", policy);
     requestHeaders.set("x-nonce", nonce);
   }
-  return withSecurityHeaders(request, NextResponse.next({ request: { headers: requestHeaders } }), policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (!signedOut && !pathname.startsWith(AUTH_ROUTES)) {
+    const renewed = await renewedSessionCookie((name) => request.cookies.get(name)?.value);
+    if (renewed) response.cookies.set(renewed);
+  }
+  return withSecurityHeaders(request, response, policy);
 }
 
 function isDev() {

@@ -6,8 +6,8 @@ import "server-only";
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
-import { sessionSecrets } from "./session-cookie";
-import { endSession, maySignIn, SESSION_IDLE_SECONDS, sessionUser, startSession } from "./session-version";
+import { SESSION_IDLE_SECONDS, sessionSecrets } from "./session-cookie";
+import { endSession, maySignIn, sessionUser, startSession } from "./session-version";
 import { verifyToken } from "./signed-token";
 import { routes } from "@/lib/routes";
 

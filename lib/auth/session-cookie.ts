@@ -4,8 +4,12 @@
 // also run the callbacks and encrypt a fresh token on every call only to throw it away (it never
 // sets the cookie outside next-auth's own routes). Whether the claims still hold is decided by
 // sessionUser (session-version.ts), against the database.
+//
+// The cookie's 7-day lifetime slides: proxy.ts re-issues a cookie in use once it is a day old
+// (renewedSessionCookie), with the same claims and a fresh 7 days. However often it is renewed,
+// the session's row still ends it 30 days after sign-in.
 import "server-only";
-import { decode } from "next-auth/jwt";
+import { decode, encode, type JWT } from "next-auth/jwt";
 import { keysFor } from "@/lib/crypto/derived-keys";
 
 /** The cookie's name over HTTPS, then over plain HTTP; the name also salts its encryption key. */
@@ -32,26 +36,85 @@ export type SessionClaims = { userId: unknown; version: unknown; sessionId: unkn
  * (forged, tampered with, made with a dropped secret, or past its expiry). `cookie` reads one
  * cookie of the request by name. The claims are untrusted until sessionUser has checked them.
  */
-export async function sessionClaims(cookie: (name: string) => string | undefined): Promise<SessionClaims | null> {
+export async function sessionClaims(cookie: CookieGetter): Promise<SessionClaims | null> {
+  const opened = await openSessionCookie(cookie);
+  if (!opened) return null;
+  const { payload } = opened;
+  return { userId: payload.sub, version: payload.sv, sessionId: payload.sid };
+}
+
+/** Without use a session ends after 7 days: the cookie's lifetime, renewed while it is used. */
+export const SESSION_IDLE_SECONDS = 7 * 24 * 60 * 60;
+
+/** A cookie in use is re-issued once it is this old, so the 7 days count from the last day of use. */
+export const SESSION_RENEW_AFTER_SECONDS = 24 * 60 * 60;
+
+/** The session cookie to set on the response, as next-auth sets it at sign-in. */
+export type RenewedSessionCookie = {
+  name: (typeof SESSION_COOKIE_NAMES)[number];
+  value: string;
+  httpOnly: true;
+  sameSite: "lax";
+  path: "/";
+  secure: boolean;
+  expires: Date;
+};
+
+/**
+ * The request's session cookie made again with the same claims and a fresh 7-day lifetime, under
+ * the current secret, once it is a day old; null when it is younger, absent, does not open, or
+ * was split into chunks (a session cookie here is far below a browser's size limit, so chunks
+ * are not ours to rewrite). A renewed cookie grants nothing the old one did not: every use still
+ * checks the session's row, which ends it 30 days after sign-in however often it is renewed.
+ */
+export async function renewedSessionCookie(cookie: CookieGetter): Promise<RenewedSessionCookie | null> {
+  const now = Date.now(); // the clock next-auth's encode dates the token by
+  const opened = await openSessionCookie(cookie);
+  if (!opened || opened.chunked) return null;
+  const { iat: _iat, exp, jti: _jti, ...claims } = opened.payload;
+  // Due once less than 6 of its 7 days are left (its expiry, not its issue time, says how old it is).
+  if (typeof exp !== "number" || exp - now / 1000 > SESSION_IDLE_SECONDS - SESSION_RENEW_AFTER_SECONDS) return null;
+  const value = await encode({
+    token: claims,
+    secret: sessionSecrets()[0]!,
+    salt: opened.name,
+    maxAge: SESSION_IDLE_SECONDS,
+  });
+  return {
+    name: opened.name,
+    value,
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: opened.name.startsWith("__Secure-"),
+    expires: new Date(now + SESSION_IDLE_SECONDS * 1000),
+  };
+}
+
+type CookieGetter = (name: string) => string | undefined;
+
+/** The first session cookie the request carries, decrypted; null when there is none or it does not open. */
+async function openSessionCookie(
+  cookie: CookieGetter,
+): Promise<{ name: (typeof SESSION_COOKIE_NAMES)[number]; payload: JWT; chunked: boolean } | null> {
   for (const name of SESSION_COOKIE_NAMES) {
-    const token = cookieValue(cookie, name);
-    if (!token) continue;
-    if (!COMPACT_JWE.test(token)) return null;
-    const payload = await decode({ token, secret: sessionSecrets(), salt: name }).catch(() => null);
-    if (!payload) return null;
-    return { userId: payload.sub, version: payload.sv, sessionId: payload.sid };
+    const found = cookieValue(cookie, name);
+    if (!found) continue;
+    if (!COMPACT_JWE.test(found.token)) return null;
+    const payload = await decode({ token: found.token, secret: sessionSecrets(), salt: name }).catch(() => null);
+    return payload ? { name, payload, chunked: found.chunked } : null;
   }
   return null;
 }
 
-function cookieValue(cookie: (name: string) => string | undefined, name: string): string | undefined {
+function cookieValue(cookie: CookieGetter, name: string): { token: string; chunked: boolean } | undefined {
   const whole = cookie(name);
-  if (whole) return whole;
+  if (whole) return { token: whole, chunked: false };
   const chunks: string[] = [];
   for (let index = 0; index < MAX_CHUNKS; index++) {
     const chunk = cookie(`${name}.${index}`);
     if (!chunk) break;
     chunks.push(chunk);
   }
-  return chunks.length ? chunks.join("") : undefined;
+  return chunks.length ? { token: chunks.join(""), chunked: true } : undefined;
 }

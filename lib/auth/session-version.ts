@@ -6,9 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 
 export const SIGN_IN_STATUSES = ["active", "restricted"] as const;
-/** Without activity a session ends after 7 days (the cookie's sliding lifetime)… */
-export const SESSION_IDLE_SECONDS = 7 * 24 * 60 * 60;
-/** …and, however active, 30 days after signing in. */
+/** However active, a session ends 30 days after signing in (without use, after 7: session-cookie.ts). */
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

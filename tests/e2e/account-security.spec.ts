@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { decode, encode } from "next-auth/jwt";
 import { generate } from "otplib";
 import pg from "pg";
+import { deriveKey } from "../../lib/crypto/derived-keys";
 import { linkIn } from "../../scripts/lib/smtp-inbox";
 import { createAccount, query, signIn } from "./support/accounts";
 import { waitForMail } from "./support/mailbox";
@@ -216,6 +218,53 @@ test("a reset link works once and signs out every other session", async ({ brows
   await expect(laptopPage).toHaveURL(/\/sign-in/);
   await laptop.close();
   await phone.close();
+});
+
+test("a session in use slides: a cookie two days old is renewed for 7 days from now, not a day more", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const name = "authjs.session-token"; // over plain HTTP
+  const week = 7 * 24 * 60 * 60;
+  const account = await createAccount("customer");
+  await signIn(page, account);
+  const sessionCookie = async () => (await context.cookies()).find((cookie) => cookie.name === name)!;
+  // The test runner gave the server its AUTH_SECRET; the session key is derived from its current one.
+  const secret = deriveKey(process.env.AUTH_SECRET!.split(",")[0]!, "session").toString("base64url");
+  const signedIn = await decode({ token: (await sessionCookie()).value, secret, salt: name });
+  expect(signedIn).toMatchObject({ sub: account.id });
+
+  // The same session's cookie as sign-in would have made it two days ago (the clock turned back).
+  const realNow = Date.now;
+  const twoDaysAgo = realNow() - 2 * 24 * 60 * 60 * 1000;
+  Date.now = () => twoDaysAgo;
+  const aged = await encode({
+    token: { sub: signedIn!.sub, sv: signedIn!.sv, sid: signedIn!.sid },
+    secret,
+    salt: name,
+    maxAge: week,
+  }).finally(() => (Date.now = realNow));
+  await context.addCookies([
+    { name, value: aged, url: baseURL!, httpOnly: true, sameSite: "Lax", expires: twoDaysAgo / 1000 + week },
+  ]);
+
+  await page.goto("/dashboard/wallet");
+  await expect(page.getByRole("heading", { name: "Wallet", level: 1 })).toBeVisible();
+  const renewed = await sessionCookie();
+  expect(renewed.value).not.toBe(aged);
+  const now = Date.now() / 1000;
+  expect(renewed.expires).toBeGreaterThan(now + week - 120);
+  expect(renewed.expires).toBeLessThan(now + week + 120);
+  expect(renewed).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  const claims = await decode({ token: renewed.value, secret, salt: name });
+  expect(claims).toMatchObject({ sub: account.id, sv: signedIn!.sv, sid: signedIn!.sid });
+  expect(claims!.iat).toBeGreaterThan(now - 120);
+
+  // The renewed cookie is the same session, and a fresh one is not renewed again.
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  expect((await sessionCookie()).value).toBe(renewed.value);
 });
 
 test("the header follows the session through client-side navigation, without a reload", async ({ page }) => {

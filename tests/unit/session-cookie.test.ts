@@ -1,4 +1,5 @@
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { deriveKey } from "@/lib/crypto/derived-keys";
 import { generateKeyEntry } from "@/lib/crypto/encryption";
@@ -14,6 +15,8 @@ const CLAIMS = { sub: "6f1c9a52-3a5e-4c1b-9d1e-2b7f0c8a9e11", sv: 3, sid: "0b8e7
 const saved = { ...process.env };
 
 let sessionClaims: typeof import("@/lib/auth/session-cookie").sessionClaims;
+let renewedSessionCookie: typeof import("@/lib/auth/session-cookie").renewedSessionCookie;
+let proxy: typeof import("@/proxy").proxy;
 
 beforeEach(async () => {
   vi.resetModules();
@@ -22,10 +25,12 @@ beforeEach(async () => {
     ENCRYPTION_KEY: generateKeyEntry("k1"),
     DATABASE_URL: "postgresql://127.0.0.1/unused",
   });
-  ({ sessionClaims } = await import("@/lib/auth/session-cookie"));
+  ({ sessionClaims, renewedSessionCookie } = await import("@/lib/auth/session-cookie"));
+  ({ proxy } = await import("@/proxy"));
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   process.env = { ...saved };
   vi.resetModules();
 });
@@ -90,5 +95,83 @@ describe("the session cookie", () => {
   it("gives nothing without a session cookie", async () => {
     expect(await sessionClaims(jar({}))).toBeNull();
     expect(await sessionClaims(jar({ "authjs.csrf-token": "abc", other: "1" }))).toBeNull();
+  });
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_SECONDS = 7 * 24 * 60 * 60;
+const SIGNED_IN_AT = new Date("2026-11-02T09:00:00Z");
+
+/** A 7-day session cookie as sign-in makes it, `ageMs` ago; the clock is then moved to now. */
+async function cookieAged(ageMs: number, { secret = CURRENT, salt = PLAIN } = {}): Promise<string> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(SIGNED_IN_AT);
+  const token = await cookieFor(secret, { salt, maxAge: WEEK_SECONDS });
+  vi.setSystemTime(SIGNED_IN_AT.getTime() + ageMs);
+  return token;
+}
+
+const currentOnly = (token: string, salt: string) =>
+  decode({ token, secret: deriveKey(CURRENT, "session").toString("base64url"), salt });
+
+describe("the session cookie slides", () => {
+  it("is re-issued once a day old: same claims, under the current secret, 7 days from now", async () => {
+    const token = await cookieAged(2 * DAY_MS + 5_000, { secret: OLDER });
+    const renewed = await renewedSessionCookie(jar({ [PLAIN]: token }));
+    const now = Date.now();
+    expect(renewed).toMatchObject({ name: PLAIN, httpOnly: true, sameSite: "lax", path: "/", secure: false });
+    expect(renewed!.expires.getTime()).toBe(now + WEEK_SECONDS * 1000);
+    const payload = await currentOnly(renewed!.value, PLAIN);
+    expect(payload).toMatchObject({
+      ...CLAIMS,
+      iat: Math.floor(now / 1000),
+      exp: Math.floor(now / 1000) + WEEK_SECONDS,
+    });
+    expect(await sessionClaims(jar({ [PLAIN]: renewed!.value }))).toEqual(expected);
+  });
+
+  it("keeps the HTTPS name and marks the renewed cookie Secure", async () => {
+    const token = await cookieAged(3 * DAY_MS, { salt: SECURE });
+    const renewed = await renewedSessionCookie(jar({ [SECURE]: token }));
+    expect(renewed).toMatchObject({ name: SECURE, secure: true });
+    expect(await currentOnly(renewed!.value, SECURE)).toMatchObject(CLAIMS);
+  });
+
+  it("is left alone while less than a day old", async () => {
+    const token = await cookieAged(DAY_MS - 60_000);
+    expect(await renewedSessionCookie(jar({ [PLAIN]: token }))).toBeNull();
+  });
+
+  it("never revives a cookie that lapsed, was forged, altered, moved or split", async () => {
+    const lapsed = await cookieAged(8 * DAY_MS);
+    expect(await renewedSessionCookie(jar({ [PLAIN]: lapsed }))).toBeNull();
+    const forged = await cookieAged(2 * DAY_MS, { secret: STRANGER });
+    expect(await renewedSessionCookie(jar({ [PLAIN]: forged }))).toBeNull();
+    const token = await cookieAged(2 * DAY_MS);
+    for (const hostile of [`${token}\t`, `${token.slice(0, 30)}\n${token.slice(30)}`, token.slice(0, -3)]) {
+      expect(await renewedSessionCookie(jar({ [PLAIN]: hostile }))).toBeNull();
+    }
+    expect(await renewedSessionCookie(jar({ [SECURE]: token }))).toBeNull();
+    const half = Math.ceil(token.length / 2);
+    const split = { [`${PLAIN}.0`]: token.slice(0, half), [`${PLAIN}.1`]: token.slice(half) };
+    expect(await sessionClaims(jar(split))).toEqual(expected);
+    expect(await renewedSessionCookie(jar(split))).toBeNull();
+  });
+
+  it("the proxy sets the renewed cookie on a page's response, and only when it is due", async () => {
+    const due = await cookieAged(2 * DAY_MS);
+    const request = (path: string, cookie: string) =>
+      new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { cookie: `${PLAIN}=${cookie}` } });
+    const setCookie = async (path: string, cookie: string) =>
+      (await proxy(request(path, cookie))).cookies.get(PLAIN)?.value;
+
+    const renewed = await setCookie("/dashboard/wallet", due);
+    expect(renewed).toBeTruthy();
+    expect(await currentOnly(renewed!, PLAIN)).toMatchObject({ ...CLAIMS, iat: Math.floor(Date.now() / 1000) });
+    // next-auth's own routes set the cookie themselves; a fresh or forged cookie is not touched.
+    expect(await setCookie("/api/auth/session", due)).toBeUndefined();
+    const fresh = await cookieAged(60_000);
+    expect(await setCookie("/dashboard", fresh)).toBeUndefined();
+    expect(await setCookie("/dashboard", `${due.slice(0, 40)}%09${due.slice(40)}`)).toBeUndefined();
   });
 });
