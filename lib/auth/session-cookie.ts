@@ -9,6 +9,7 @@
 // (renewedSessionCookie), with the same claims and a fresh 7 days. However often it is renewed,
 // the session's row still ends it 30 days after sign-in.
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { keysFor } from "@/lib/crypto/derived-keys";
 
@@ -93,6 +94,18 @@ export async function renewedSessionCookie(cookie: CookieGetter): Promise<Renewe
 
 type CookieGetter = (name: string) => string | undefined;
 
+/**
+ * Tokens this process has decrypted, by cookie name and token. A request's cookie is read twice
+ * (proxy.ts, then the page), and a customer sends the same cookie for a day: a token decrypts to
+ * the same claims every time, so it is decrypted once. Only tokens that opened are kept, and a
+ * kept one stops opening at its expiry. Shared through globalThis, as proxy.ts is bundled apart
+ * from the pages.
+ */
+const globalForSessions = globalThis as unknown as { hashworkOpenedSessions?: LRUCache<string, JWT> };
+function openedTokens(): LRUCache<string, JWT> {
+  return (globalForSessions.hashworkOpenedSessions ??= new LRUCache<string, JWT>({ max: 5_000 }));
+}
+
 /** The first session cookie the request carries, decrypted; null when there is none or it does not open. */
 async function openSessionCookie(
   cookie: CookieGetter,
@@ -101,8 +114,16 @@ async function openSessionCookie(
     const found = cookieValue(cookie, name);
     if (!found) continue;
     if (!COMPACT_JWE.test(found.token)) return null;
-    const payload = await decode({ token: found.token, secret: sessionSecrets(), salt: name }).catch(() => null);
-    return payload ? { name, payload, chunked: found.chunked } : null;
+    const key = `${name} ${found.token}`; // the name salts the key: a token opens under its own name only
+    let payload = openedTokens().get(key);
+    if (!payload) {
+      payload =
+        (await decode({ token: found.token, secret: sessionSecrets(), salt: name }).catch(() => null)) ?? undefined;
+      if (!payload) return null;
+      openedTokens().set(key, payload);
+    }
+    if (typeof payload.exp !== "number" || payload.exp * 1000 <= Date.now()) return null;
+    return { name, payload, chunked: found.chunked };
   }
   return null;
 }

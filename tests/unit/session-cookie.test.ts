@@ -69,6 +69,15 @@ describe("the session cookie", () => {
     expect(await sessionClaims(jar({ [PLAIN]: await cookieFor(CURRENT, { maxAge: -120 }) }))).toBeNull();
   });
 
+  it("refuses a cookie it opened before once it expires, and under the other name", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const token = await cookieFor(CURRENT, { maxAge: 60 });
+    expect(await sessionClaims(jar({ [PLAIN]: token }))).toEqual(expected);
+    expect(await sessionClaims(jar({ [SECURE]: token }))).toBeNull();
+    vi.setSystemTime(Date.now() + 61_000);
+    expect(await sessionClaims(jar({ [PLAIN]: token }))).toBeNull();
+  });
+
   it("refuses a cookie with one character changed, cut short, or carrying a tab or newline", async () => {
     const token = await cookieFor(CURRENT);
     const middle = Math.floor(token.length / 2);
