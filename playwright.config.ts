@@ -44,8 +44,8 @@ export default defineConfig({
   webServer: {
     // A production build served by the same server as `npm start` (scripts/serve.ts). Its JSON
     // log goes to E2E_SERVER_LOG, which the test runner checks for personal data afterwards.
-    command:
-      'node node_modules/next/dist/bin/next build && node node_modules/tsx/dist/cli.mjs scripts/serve.ts 2>&1 | tee -a "${E2E_SERVER_LOG:-/dev/null}"',
+    // `npm test` builds while its earlier layers run (HASHWORK_PREBUILT); otherwise it is built here.
+    command: `${process.env.HASHWORK_PREBUILT === "1" ? "" : "node node_modules/next/dist/bin/next build && "}node node_modules/tsx/dist/cli.mjs scripts/serve.ts 2>&1 | tee -a "\${E2E_SERVER_LOG:-/dev/null}"`,
     url: baseURL,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -39,7 +39,10 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Each drill has its own databases, ports and folders, and most of a drill's time is
+          // waiting (a shutdown's grace period, a schedule's tick, a restart): three at a time.
+          fileParallelism: true,
+          maxWorkers: 3,
         },
       },
     ],

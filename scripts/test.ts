@@ -5,7 +5,7 @@
 // The reliability layer (tests/reliability/) runs fault drills against real app processes of
 // the production build the end-to-end layer made (or builds one when run alone).
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
@@ -39,14 +39,19 @@ if (layers.includes("e2e") && !chromiumPath) {
   process.exit(1);
 }
 
-function run(command: string[], env: Record<string, string> = {}): Promise<number> {
+/** Runs a Node program of the project; its output goes to this terminal, or to `logFile`. */
+function run(command: string[], env: Record<string, string> = {}, logFile?: string): Promise<number> {
   return new Promise((resolve) => {
+    const output = logFile ? openSync(logFile, "w") : "inherit";
     const child = spawn(process.execPath, command, {
       cwd: PROJECT_ROOT,
-      stdio: "inherit",
+      stdio: ["ignore", output, output],
       env: { ...process.env, ...env },
     });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("exit", (code, signal) => {
+      if (typeof output === "number") closeSync(output);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
@@ -123,22 +128,27 @@ async function vitest(
 }
 
 // The static layer: the compiler, the formatter's check and the linter (with the layering
-// rule), each one counted as a test.
+// rule), side by side, each one counted as a test. The compiler also checks the route types Next
+// generates (`next typegen`: page and route props against their paths), which is everything the
+// type check inside `next build` does; so when this layer passed, the builds below skip theirs
+// (HASHWORK_TYPES_CHECKED, read by next.config.ts).
 async function staticChecks(): Promise<boolean> {
+  const typegen = await run([bin("next/dist/bin/next"), "typegen"]);
   const checks: [string, string[]][] = [
     ["typecheck", [bin("typescript/bin/tsc"), "--noEmit"]],
     ["format", [bin("prettier/bin/prettier.cjs"), "--check", "--log-level=warn", "."]],
     ["lint", [bin("eslint/bin/eslint.js"), "--max-warnings=0", "."]],
   ];
+  const codes = await Promise.all(checks.map(([name, command]) => run(command).then((code) => [name, code] as const)));
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
-  for (const [name, command] of checks) {
-    const code = await run(command);
-    if (code === 0) counts.passed++;
+  for (const [name, code] of codes) {
+    if (code === 0 && (name !== "typecheck" || typegen === 0)) counts.passed++;
     else {
       counts.failed++;
       log(`static: ${name} failed${name === "format" ? " (run `npm run format`)" : ""}`);
     }
   }
+  if (!counts.failed) process.env.HASHWORK_TYPES_CHECKED = "1";
   return add("static", counts, counts.failed ? 1 : 0);
 }
 
@@ -214,14 +224,50 @@ async function cleanUp() {
 }
 process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
 
+/**
+ * The production build the browser tests run against, made in the background: the unit and
+ * integration layers run one file at a time and leave a processor core mostly idle. Its output
+ * is kept in test-results/e2e-build.log and printed when it fails.
+ */
+function buildInBackground(env: Record<string, string>): Promise<boolean> {
+  const buildLog = path.join(REPORT_DIR, "e2e-build.log");
+  mkdirSync(REPORT_DIR, { recursive: true });
+  log("Building the app for the browser tests (next build) while the unit and integration layers run…");
+  return run([bin("next/dist/bin/next"), "build"], env, buildLog).then((code) => {
+    if (code !== 0) console.error(readFileSync(buildLog, "utf8"));
+    return code === 0;
+  });
+}
+
 try {
   if (layers.includes("static")) ok = (await staticChecks()) && ok;
-  if (layers.includes("unit")) ok = (await vitest("unit")) && ok;
 
   if (layers.includes("integration") || layers.includes("e2e") || layers.includes("reliability")) {
     server = await provideTestServer(log);
     log(`Tests use ${server.description}.`);
   }
+
+  // What the browser tests' server is built and run with (the build bakes APP_URL into pages it
+  // renders ahead of time).
+  let e2eEnv: Record<string, string> | undefined;
+  let prebuilt: Promise<boolean> | undefined;
+  if (layers.includes("e2e")) {
+    const url = await database("hashwork_e2e");
+    const db = createPrismaClient(url);
+    await seed(db, { demoAccounts: true }); // a throwaway database, like the embedded one
+    await db.$disconnect();
+    const e2ePort = process.env.E2E_PORT ?? String(await freePort());
+    e2eEnv = {
+      DATABASE_URL: url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      STORAGE_DIR: path.join(REPORT_DIR, "storage"),
+      E2E_PORT: e2ePort,
+      APP_URL: `http://127.0.0.1:${e2ePort}`,
+    };
+    if (layers.includes("unit") || layers.includes("integration")) prebuilt = buildInBackground(e2eEnv);
+  }
+
+  if (layers.includes("unit")) ok = (await vitest("unit")) && ok;
 
   if (layers.includes("integration")) {
     const url = await database("hashwork_it");
@@ -229,31 +275,25 @@ try {
   }
 
   if (layers.includes("e2e")) {
-    const url = await database("hashwork_e2e");
-    const db = createPrismaClient(url);
-    await seed(db, { demoAccounts: true }); // a throwaway database, like the embedded one
-    await db.$disconnect();
+    if (prebuilt && !(await prebuilt)) throw new Error("next build failed");
     const report = path.join(REPORT_DIR, "e2e.json");
     rmSync(report, { force: true });
     // The app sends real mail to an in-process SMTP server; the browser tests read the folder.
     const mailbox = path.join(REPORT_DIR, "mailbox");
     rmSync(mailbox, { recursive: true, force: true });
     const inbox = await startSmtpInbox({ saveTo: mailbox });
-    const e2ePort = process.env.E2E_PORT ?? String(await freePort());
     // The server's logs are kept: the runner checks them for personal data afterwards.
     const serverLog = path.join(REPORT_DIR, "e2e-server.log");
     rmSync(serverLog, { force: true });
     const code = await run([bin("@playwright/test/cli.js"), "test", ...extraArgs], {
+      ...e2eEnv!,
       E2E_SERVER_LOG: serverLog,
-      DATABASE_URL: url,
       CHROMIUM_PATH: chromiumPath!,
       PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-      NEXT_TELEMETRY_DISABLED: "1",
       SMTP_URL: inbox.url,
-      STORAGE_DIR: path.join(REPORT_DIR, "storage"),
       MAILBOX_DIR: mailbox,
-      E2E_PORT: e2ePort,
-      APP_URL: `http://127.0.0.1:${e2ePort}`,
+      // Built above already: the test server only starts it (playwright.config.ts).
+      HASHWORK_PREBUILT: prebuilt ? "1" : "0",
     });
     await inbox.close();
     ok = add("e2e", readPlaywrightCounts(report), code) && ok;
