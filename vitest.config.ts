@@ -40,9 +40,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // Each drill has its own databases, ports and folders, and most of a drill's time is
-          // waiting (a shutdown's grace period, a schedule's tick, a restart): three at a time.
+          // waiting (a shutdown's grace period, a schedule's tick, a restart): four at a time.
           fileParallelism: true,
-          maxWorkers: 3,
+          maxWorkers: 4,
         },
       },
     ],

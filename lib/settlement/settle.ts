@@ -134,7 +134,7 @@ export async function settleDay(day: string, now = new Date()): Promise<DayOutco
         ),
         txs AS (
           INSERT INTO "LedgerTransaction" (id, kind, description, day)
-          SELECT tx_id, 'mining_reward', 'Mining reward for ' || ${day}, ${day}::date FROM owed
+          SELECT tx_id, 'mining_reward', 'Mining reward for ' || ${day} || ' (UTC)', ${day}::date FROM owed
         ),
         entries AS (
           INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)

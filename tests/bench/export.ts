@@ -134,7 +134,7 @@ try {
                    FROM "MarketSnapshot" s)
      , t AS (
        INSERT INTO "LedgerTransaction" (id, kind, description, day, "idempotencyKey", "createdAt")
-       SELECT gen_random_uuid(), 'mining_reward', 'Mining reward for ' || days.day, days.day, 'reward:' || $1 || ':' || days.day,
+       SELECT gen_random_uuid(), 'mining_reward', 'Mining reward for ' || days.day || ' (UTC)', days.day, 'reward:' || $1 || ':' || days.day,
          days.day + interval '1 day 10 minutes'
        FROM days RETURNING id, "idempotencyKey", "createdAt")
      , e AS (

@@ -155,6 +155,8 @@ describe("the settlement formula, through SQL", () => {
     });
     expect(transactions).toHaveLength(1);
     expect(transactions[0]!.entries).toHaveLength(2);
+    // The wallet shows this line as it is: the settlement day is a UTC day, and it says so.
+    expect(transactions[0]!.description).toBe(`Mining reward for ${day} (UTC)`);
     let expectedTotal = 0n;
     for (const { th, poolFeeBps, contract } of contracts) {
       const [row] = await db.settlement.findMany({ where: { contractId: contract.id } });
