@@ -27,9 +27,9 @@ function visitor(page: Page) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(status);
     // After load, Next hydrates the page and prefetches the links in view (within about a
-    // second). "Network idle" may never come: the router stops reading some prefetch responses
-    // it no longer needs (a stale page's second copy), and the browser then counts them as open
-    // although the server has sent them whole. This test is about console errors and CSP, so the
+    // second). "Network idle" may never come: on a signed-in page the browser keeps the second
+    // prefetch of a stale storefront segment open, although the server has sent it whole (the
+    // same request with curl ends in about 10 ms). This test is about console errors and CSP, so the
     // page gets at most 4 s to settle before its console is read.
     await page.waitForLoadState("load");
     await page.waitForLoadState("networkidle", { timeout: 4_000 }).catch(() => undefined);
