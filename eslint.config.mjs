@@ -67,6 +67,25 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Pages rendered per request: a link in view must not make the server render its page.
+    files: ["app/dashboard/**/*.{ts,tsx}", "app/admin/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/db", message: "Read through lib/<domain>/queries.ts." },
+            {
+              name: "next/link",
+              message: "Use IntentLink (components/ui/intent-link.tsx): prefetched when reached for, not when in view.",
+            },
+          ],
+          patterns: [{ group: ["@/lib/db/*"], message: "Read through lib/<domain>/queries.ts." }],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import { useSyncExternalStore } from "react";
 import { routes } from "@/lib/routes";
@@ -19,12 +19,12 @@ export function AccountLink() {
   // Both labels take the same cell and the other one is invisible (and out of the link's name),
   // so the link keeps one width when the browser switches it: nothing beside it shifts.
   return (
-    <Link
+    <IntentLink
       href={signedIn ? routes.dashboard.home : routes.signIn()}
       className="grid rounded-md px-3 py-1.5 text-center text-sm font-medium text-fg ring-1 ring-line hover:bg-chip"
     >
       <span className={`[grid-area:1/1] ${signedIn ? "" : "invisible"}`}>Dashboard</span>
       <span className={`[grid-area:1/1] ${signedIn ? "invisible" : ""}`}>Sign in</span>
-    </Link>
+    </IntentLink>
   );
 }

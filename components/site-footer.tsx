@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { CookieSettingsButton } from "@/components/privacy/cookie-settings-button";
 import { routes } from "@/lib/routes";
 
@@ -17,9 +18,9 @@ export function SiteFooter() {
               </Link>
             </li>
             <li>
-              <Link href={routes.dashboard.privacy} className="hover:text-fg">
+              <IntentLink href={routes.dashboard.privacy} className="hover:text-fg">
                 Privacy centre
-              </Link>
+              </IntentLink>
             </li>
             <li>
               <Link href={routes.terms} className="hover:text-fg">

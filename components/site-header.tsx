@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountLink } from "./account-link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { SignOutButton } from "./dashboard/sign-out-button";
 import { Logo } from "./logo";
 import { ThemeToggle } from "./theme-toggle";
@@ -39,14 +40,14 @@ export function SiteHeader({ account }: { account?: { email: string; home: strin
           <ThemeToggle />
           {account ? (
             <>
-              <Link
+              <IntentLink
                 href={account.home}
                 className="hidden max-w-56 truncate rounded-md px-2 py-1.5 text-sm text-muted hover:text-fg sm:block"
                 title={account.email}
                 data-testid="signed-in-as"
               >
                 {account.email}
-              </Link>
+              </IntentLink>
               <SignOutButton />
             </>
           ) : (

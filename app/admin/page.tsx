@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -39,12 +39,12 @@ function Figure({
     <div className={`${card} ${alert ? "border-red-400 dark:border-red-500/60" : ""}`} data-testid={testId}>
       <dt className="text-sm text-muted">{label}</dt>
       <dd className="mt-1">
-        <Link
+        <IntentLink
           href={href}
           className={`text-2xl font-semibold tabular-nums underline-offset-4 hover:underline ${alert ? "text-red-700 dark:text-red-400" : ""}`}
         >
           {value}
-        </Link>
+        </IntentLink>
         {hint ? (
           <span className={`block text-xs ${alert ? "text-red-700 dark:text-red-400" : "text-subtle"}`}>{hint}</span>
         ) : null}
@@ -86,12 +86,12 @@ export default async function AdminOverviewPage() {
               </li>
             ) : null}
           </ul>
-          <Link
+          <IntentLink
             href={routes.admin.market}
             className="mt-2 inline-block text-sm font-medium underline underline-offset-4"
           >
             Open market data
-          </Link>
+          </IntentLink>
         </section>
       ) : null}
 
@@ -135,19 +135,19 @@ export default async function AdminOverviewPage() {
                   return (
                     <li key={product.id} className="space-y-1">
                       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
-                        <Link
+                        <IntentLink
                           href={routes.admin.product(product.id)}
                           className="font-medium underline-offset-4 hover:underline"
                         >
                           {product.title}
-                        </Link>
-                        <Link
+                        </IntentLink>
+                        <IntentLink
                           href={routes.admin.ordersOfProduct(product.id)}
                           className="tabular-nums text-muted underline-offset-4 hover:underline"
                         >
                           {formatInteger(product.soldTh)} TH sold (with reservations) · {formatInteger(left)} TH left of{" "}
                           {formatInteger(product.inventoryTh)}
-                        </Link>
+                        </IntentLink>
                       </div>
                       <ProgressBar value={percent} label={`${product.title}: ${percent}% sold`} />
                     </li>
@@ -226,25 +226,25 @@ export default async function AdminOverviewPage() {
       {kycFigures ? (
         <section aria-labelledby="kyc-queue-title" className={card}>
           <h2 id="kyc-queue-title" className="font-semibold">
-            <Link href={routes.admin.kyc} className="hover:underline">
+            <IntentLink href={routes.admin.kyc} className="hover:underline">
               KYC queue
-            </Link>
+            </IntentLink>
           </h2>
           <p className="mt-1 text-sm text-muted">
             {kycFigures.waiting === 0 ? (
               "Nothing waiting."
             ) : (
               <>
-                <Link
+                <IntentLink
                   href={routes.admin.kycByStatus("pending")}
                   className="font-semibold text-fg underline underline-offset-4"
                 >
                   {formatInteger(kycFigures.waiting)} waiting
-                </Link>
+                </IntentLink>
                 ,{" "}
-                <Link href={routes.admin.kycByStatus("flagged")} className="underline underline-offset-4">
+                <IntentLink href={routes.admin.kycByStatus("flagged")} className="underline underline-offset-4">
                   {formatInteger(kycFigures.flagged)} flagged
-                </Link>{" "}
+                </IntentLink>{" "}
                 by the pre-check; the oldest was sent{" "}
                 {kycFigures.oldestSubmittedAt ? formatUtcDate(kycFigures.oldestSubmittedAt) : "—"}.
               </>
@@ -256,9 +256,9 @@ export default async function AdminOverviewPage() {
       {privacy ? (
         <section aria-labelledby="privacy-title" className="rounded-xl border border-line bg-surface p-5">
           <h2 id="privacy-title" className="font-semibold">
-            <Link href={routes.admin.privacy} className="hover:underline">
+            <IntentLink href={routes.admin.privacy} className="hover:underline">
               Privacy requests
-            </Link>
+            </IntentLink>
           </h2>
           <ul className="mt-3 grid gap-3 sm:grid-cols-3" data-testid="privacy-counts">
             {(
@@ -269,13 +269,13 @@ export default async function AdminOverviewPage() {
               ] as const
             ).map(([label, count, href, alarm]) => (
               <li key={label}>
-                <Link
+                <IntentLink
                   href={href}
                   className={`block rounded-lg p-3 ring-1 hover:bg-chip ${alarm ? "bg-red-50 text-red-800 ring-red-300 dark:bg-red-500/10 dark:text-red-300 dark:ring-red-500/40" : "ring-line"}`}
                 >
                   <span className="block text-sm">{label}</span>
                   <span className="block text-2xl font-semibold tabular-nums">{formatInteger(count)}</span>
-                </Link>
+                </IntentLink>
               </li>
             ))}
           </ul>
@@ -290,9 +290,9 @@ export default async function AdminOverviewPage() {
           <ul className="mt-2 space-y-1 text-sm">
             {credits.map((credit) => (
               <li key={credit.id}>
-                <Link href={routes.admin.user(credit.userId)} className="underline underline-offset-4">
+                <IntentLink href={routes.admin.user(credit.userId)} className="underline underline-offset-4">
                   {credit.amount} to {credit.email}
-                </Link>{" "}
+                </IntentLink>{" "}
                 <span className="text-muted">asked for by {credit.requestedBy ?? "a former admin"}</span>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { SectionNav } from "@/components/dashboard/section-nav";
 import { PageFrame } from "@/components/layout/page-frame";
 import { TermsNotice } from "@/components/privacy/terms-notice";
@@ -53,9 +53,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               </p>
               <p className="mt-1">
                 Questions?{" "}
-                <Link href={routes.help} className="underline underline-offset-4">
+                <IntentLink href={routes.help} className="underline underline-offset-4">
                   Contact us from the help page
-                </Link>
+                </IntentLink>
                 .
               </p>
             </section>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 // The side navigation of the dashboard and the admin console.
 export function SectionNav({ label, items }: { label: string; items: { href: string; label: string }[] }) {
@@ -7,12 +7,12 @@ export function SectionNav({ label, items }: { label: string; items: { href: str
       <ul className="flex gap-1 overflow-x-auto md:flex-col">
         {items.map((item) => (
           <li key={item.href}>
-            <Link
+            <IntentLink
               href={item.href}
               className="block whitespace-nowrap rounded-md px-3 py-2 text-sm text-muted hover:bg-chip hover:text-fg"
             >
               {item.label}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ActionState } from "@/lib/errors";
 
 // The form-level outcome of an action: an error (with when to retry) or a success message.
@@ -14,9 +14,9 @@ export function FormMessage({ state }: { state: ActionState<unknown> }) {
         {state.link ? (
           <>
             {" "}
-            <Link href={state.link.href} className="font-medium underline underline-offset-4">
+            <IntentLink href={state.link.href} className="font-medium underline underline-offset-4">
               {state.link.label}
-            </Link>
+            </IntentLink>
           </>
         ) : null}
       </p>

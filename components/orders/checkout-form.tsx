@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useActionState, useState } from "react";
 import { FormMessage, fieldErrors } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -103,9 +103,9 @@ export function CheckoutForm({
               {short ? (
                 <span className="block text-red-700 dark:text-red-400">
                   Not enough for this order.{" "}
-                  <Link href={routes.dashboard.wallet} className="underline">
+                  <IntentLink href={routes.dashboard.wallet} className="underline">
                     Top up
-                  </Link>{" "}
+                  </IntentLink>{" "}
                   first.
                 </span>
               ) : null}

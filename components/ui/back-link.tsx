@@ -1,12 +1,12 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 // "← Products": the way back to a list from one of its items.
 export function BackLink({ href, children }: { href: string; children: string }) {
   return (
     <p className="text-sm">
-      <Link href={href} className="text-accent-ink underline underline-offset-4">
+      <IntentLink href={href} className="text-accent-ink underline underline-offset-4">
         ← {children}
-      </Link>
+      </IntentLink>
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ComponentProps } from "react";
 
 const VARIANTS = {
@@ -16,6 +16,6 @@ export function ButtonLink({
   variant = "primary",
   className = "",
   ...props
-}: ComponentProps<typeof Link> & { variant?: keyof typeof VARIANTS }) {
-  return <Link {...props} className={`${buttonBase} ${VARIANTS[variant]} ${className}`} />;
+}: ComponentProps<typeof IntentLink> & { variant?: keyof typeof VARIANTS }) {
+  return <IntentLink {...props} className={`${buttonBase} ${VARIANTS[variant]} ${className}`} />;
 }

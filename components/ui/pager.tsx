@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 // The one pager of every long list: links to the previous and next page of a keyset list
 // (plain links, so it works without JavaScript and each page has an address to share).
@@ -29,12 +29,12 @@ export function Pager({
         <nav aria-label={label} className="flex flex-wrap items-center gap-2 text-sm">
           {page.previous ? (
             <>
-              <Link href={href(null)} className={link}>
+              <IntentLink href={href(null)} className={link}>
                 First page
-              </Link>
-              <Link href={href(page.previous)} className={link} rel="prev">
+              </IntentLink>
+              <IntentLink href={href(page.previous)} className={link} rel="prev">
                 ← {previousLabel}
-              </Link>
+              </IntentLink>
             </>
           ) : (
             <span className={off} aria-disabled="true">
@@ -42,9 +42,9 @@ export function Pager({
             </span>
           )}
           {page.next ? (
-            <Link href={href(page.next)} className={link} rel="next">
+            <IntentLink href={href(page.next)} className={link} rel="next">
               {nextLabel} →
-            </Link>
+            </IntentLink>
           ) : (
             <span className={off} aria-disabled="true">
               {nextLabel} →

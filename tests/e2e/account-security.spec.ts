@@ -267,6 +267,30 @@ test("a session in use slides: a cookie two days old is renewed for 7 days from 
   expect((await sessionCookie()).value).toBe(renewed.value);
 });
 
+test("dashboard links fetch their page when the customer reaches for one, not when it is in view", async ({ page }) => {
+  await signIn(page, await createAccount("customer"));
+  // Requests for a page's server-component payload (prefetches and client navigations), by path.
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["rsc"] === "1") fetched.push(new URL(request.url()).pathname);
+  });
+  const dynamic = () => fetched.filter((path) => /^\/(dashboard|admin|checkout)(\/|$)/.test(path));
+
+  await page.goto("/dashboard/wallet");
+  await expect(page.getByRole("heading", { name: "Wallet", level: 1 })).toBeVisible();
+  // Links to the storefront's cached pages are still prefetched in view: once they have been,
+  // the page has done its prefetching, and not one went to a page rendered per request.
+  await expect.poll(() => fetched.filter((path) => path === "/privacy" || path === "/terms").length).toBeGreaterThan(0);
+  expect(dynamic()).toEqual([]);
+
+  const orders = page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Orders" });
+  await orders.hover();
+  await expect.poll(dynamic).toContain("/dashboard/orders");
+  expect(dynamic().every((path) => path === "/dashboard/orders")).toBe(true);
+  await orders.click();
+  await expect(page.getByRole("heading", { name: "Orders", level: 1 })).toBeVisible();
+});
+
 test("the header follows the session through client-side navigation, without a reload", async ({ page }) => {
   const account = await createAccount("customer");
   const header = page.getByRole("banner");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import { routes } from "@/lib/routes";
 
@@ -249,9 +249,9 @@ function P({ children }: { children: ReactNode }) {
 
 function CentreLink() {
   return (
-    <Link href={routes.dashboard.privacy} className={linkClass}>
+    <IntentLink href={routes.dashboard.privacy} className={linkClass}>
       privacy centre
-    </Link>
+    </IntentLink>
   );
 }
 
@@ -351,9 +351,9 @@ export default function PrivacyPage() {
         <P>
           A flag is never a rejection. Every KYC case is decided by one of our reviewers, and no application is rejected
           automatically. If you think a flag or a decision about you was wrong, you can ask for a human review on the{" "}
-          <Link href={routes.dashboard.kyc} className={linkClass}>
+          <IntentLink href={routes.dashboard.kyc} className={linkClass}>
             identity page
-          </Link>{" "}
+          </IntentLink>{" "}
           of your dashboard or in your <CentreLink />. We do not use automated decisions for anything else that
           significantly affects you.
         </P>
@@ -448,9 +448,9 @@ export default function PrivacyPage() {
               <h3 className="font-semibold">{right.title}</h3>
               <p className="mt-1 leading-7">{right.body}</p>
               <p className={`mt-2 text-sm leading-6 ${mutedClass}`}>
-                <Link href={routes.dashboard.privacy} className={linkClass}>
+                <IntentLink href={routes.dashboard.privacy} className={linkClass}>
                   {right.action}
-                </Link>{" "}
+                </IntentLink>{" "}
                 in your privacy centre.
               </p>
             </li>
@@ -494,9 +494,9 @@ export default function PrivacyPage() {
         </P>
         <P>
           Marketing emails are sent only with your consent. Switch them on or off under{" "}
-          <Link href={routes.dashboard.settings} className={linkClass}>
+          <IntentLink href={routes.dashboard.settings} className={linkClass}>
             Settings
-          </Link>{" "}
+          </IntentLink>{" "}
           in your dashboard, where you also see the history of your choices. Transactional emails, such as receipts and
           security alerts, are always on, because they are part of running your account safely.
         </P>

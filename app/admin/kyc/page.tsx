@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { requirePermission } from "@/lib/auth/session";
 import { kycQueue } from "@/lib/kyc/queries";
 import { formatUtcDateTime } from "@/lib/format/date";
@@ -32,14 +32,14 @@ export default async function KycQueuePage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold tracking-tight">KYC queue</h1>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         {FILTERS.map(([value, label]) => (
-          <Link
+          <IntentLink
             key={value}
             href={routes.admin.kycByStatus(value)}
             aria-current={value === filter ? "page" : undefined}
             className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 aria-[current=page]:ring-amber-400 dark:aria-[current=page]:bg-amber-500/15"
           >
             {label}
-          </Link>
+          </IntentLink>
         ))}
       </nav>
       {cases.length === 0 ? (
@@ -49,12 +49,12 @@ export default async function KycQueuePage({ searchParams }: Props) {
           {cases.map((kycCase) => (
             <li key={kycCase.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
               <div>
-                <Link
+                <IntentLink
                   href={routes.admin.kycCase(kycCase.id)}
                   className="font-medium text-accent-ink underline underline-offset-4"
                 >
                   {kycCase.user.email}
-                </Link>
+                </IntentLink>
                 <p className="text-xs text-subtle">
                   Sent {kycCase.submittedAt ? formatUtcDateTime(kycCase.submittedAt) : "—"} UTC
                   {kycCase.flagged ? " · flagged by the pre-check" : ""}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Pager } from "@/components/ui/pager";
 import { requirePermission } from "@/lib/auth/session";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
@@ -45,14 +45,14 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold tracking-tight">Orders</h1>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         {[["all", "All"] as const, ...STATUSES].map(([value, label]) => (
-          <Link
+          <IntentLink
             key={value}
             href={withParams(routes.admin.orders, { ...kept, status: value === "all" ? undefined : value })}
             aria-current={(filter.status ?? "all") === value ? "page" : undefined}
             className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 dark:aria-[current=page]:bg-amber-500/15"
           >
             {label}
-          </Link>
+          </IntentLink>
         ))}
       </nav>
       <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Search orders">
@@ -73,9 +73,9 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         <p className="text-sm text-muted">
           {filter.contract ? `Orders whose contract is ${CONTRACT_STATUS[filter.contract].toLowerCase()}. ` : ""}
           {filter.product ? "Orders of one plan. " : ""}
-          <Link href={routes.admin.orders} className="underline underline-offset-4">
+          <IntentLink href={routes.admin.orders} className="underline underline-offset-4">
             Clear filters
-          </Link>
+          </IntentLink>
         </p>
       ) : null}
       {page.items.length === 0 ? (
@@ -96,9 +96,12 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
             <tr key={order.id}>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDateTime(order.createdAt)}</td>
               <td className="px-3 py-2">
-                <Link href={routes.admin.user(order.user.id)} className="text-accent-ink underline underline-offset-4">
+                <IntentLink
+                  href={routes.admin.user(order.user.id)}
+                  className="text-accent-ink underline underline-offset-4"
+                >
                   {order.user.email}
-                </Link>
+                </IntentLink>
               </td>
               <td className="px-3 py-2">{order.product.title}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatInteger(order.th)}</td>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { RequestStatus } from "@/components/privacy/request-status";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -39,29 +39,29 @@ export default async function PrivacyQueuePage({ searchParams }: Props) {
       </p>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         {STATUS_FILTERS.map(([value, label]) => (
-          <Link
+          <IntentLink
             key={value}
             href={routes.admin.privacyQueue({ type: filter.type, status: value })}
             aria-current={value === filter.status && !filter.due ? "page" : undefined}
             className={chip}
           >
             {label}
-          </Link>
+          </IntentLink>
         ))}
-        <Link
+        <IntentLink
           href={routes.admin.privacyQueue({ type: filter.type, due: "soon" })}
           aria-current={filter.due === "soon" ? "page" : undefined}
           className={chip}
         >
           Due within 7 days
-        </Link>
-        <Link
+        </IntentLink>
+        <IntentLink
           href={routes.admin.privacyQueue({ type: filter.type, due: "overdue" })}
           aria-current={filter.due === "overdue" ? "page" : undefined}
           className={chip}
         >
           Overdue
-        </Link>
+        </IntentLink>
       </nav>
       <form method="get" className="flex flex-wrap items-end gap-2 text-sm">
         <input type="hidden" name="status" value={filter.status} />
@@ -105,12 +105,12 @@ export default async function PrivacyQueuePage({ searchParams }: Props) {
                   {formatUtcDate(row.dueAt)}
                 </td>
                 <td className="px-3 py-2">
-                  <Link
+                  <IntentLink
                     href={routes.admin.privacyRequest(row.id)}
                     className="font-medium text-accent-ink underline underline-offset-4"
                   >
                     {REQUEST_TYPE_SHORT[row.type]}
-                  </Link>
+                  </IntentLink>
                 </td>
                 <td className="px-3 py-2 break-all">{row.user?.email ?? "Erased customer"}</td>
                 <td className="px-3 py-2">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ButtonLink } from "@/components/ui/button-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requirePermission } from "@/lib/auth/session";
@@ -25,12 +25,12 @@ export default async function AdminProductsPage() {
         {products.map((product) => (
           <li key={product.id} className="grid gap-2 p-4 sm:grid-cols-[1fr_12rem] sm:items-center">
             <div>
-              <Link
+              <IntentLink
                 href={routes.admin.product(product.id)}
                 className="font-medium text-accent-ink underline underline-offset-4"
               >
                 {product.title}
-              </Link>
+              </IntentLink>
               <p className="text-xs text-subtle">
                 {PRODUCT_STATUS[product.status]} · {formatRateUsd(product.hashrateFeePerTh)}/TH +{" "}
                 {formatRateUsd(product.serviceFeePerThDay)}/TH/day · {formatInteger(product.soldTh)} of{" "}

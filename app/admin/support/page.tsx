@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
@@ -35,14 +35,14 @@ export default async function SupportInboxPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold tracking-tight">Support</h1>
       <nav aria-label="Filter tickets" className="flex flex-wrap gap-2 text-sm">
         {chips.map(([value, label, params]) => (
-          <Link
+          <IntentLink
             key={value}
             href={withParams(routes.admin.support, params)}
             aria-current={current === value ? "page" : undefined}
             className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 dark:aria-[current=page]:bg-amber-500/15"
           >
             {label}
-          </Link>
+          </IntentLink>
         ))}
       </nav>
       {page.items.length === 0 ? (
@@ -63,12 +63,12 @@ export default async function SupportInboxPage({ searchParams }: Props) {
             <tr key={ticket.id} data-testid="ticket-row">
               <td className="px-3 py-2 tabular-nums">{ticket.number}</td>
               <td className="max-w-64 truncate px-3 py-2">
-                <Link
+                <IntentLink
                   href={routes.admin.supportTicket(ticket.id)}
                   className="text-accent-ink underline underline-offset-4"
                 >
                   {ticket.subject}
-                </Link>
+                </IntentLink>
               </td>
               <td className="px-3 py-2">
                 {ticket.email}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
@@ -40,14 +40,14 @@ export default async function AdminUsersPage({ searchParams }: Props) {
       </form>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         {[["all", "All"] as const, ...Object.entries(USER_STATUS_LABELS)].map(([value, label]) => (
-          <Link
+          <IntentLink
             key={value}
             href={withParams(routes.admin.users, { ...kept, status: value === "all" ? undefined : value })}
             aria-current={(filter.status ?? "all") === value ? "page" : undefined}
             className="rounded-full px-3 py-1 ring-1 ring-line hover:bg-chip aria-[current=page]:bg-amber-100 dark:aria-[current=page]:bg-amber-500/15"
           >
             {label}
-          </Link>
+          </IntentLink>
         ))}
       </nav>
       {page.items.length === 0 ? (
@@ -66,9 +66,9 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           {page.items.map((user) => (
             <tr key={user.id} data-testid="user-row">
               <td className="max-w-64 truncate px-3 py-2">
-                <Link href={routes.admin.user(user.id)} className="text-accent-ink underline underline-offset-4">
+                <IntentLink href={routes.admin.user(user.id)} className="text-accent-ink underline underline-offset-4">
                   {user.email}
-                </Link>
+                </IntentLink>
               </td>
               <td className="px-3 py-2">{user.displayName ?? "—"}</td>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatUtcDate(user.createdAt)}</td>

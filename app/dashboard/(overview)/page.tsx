@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ResendVerification } from "@/components/dashboard/resend-verification";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/session";
@@ -54,24 +54,24 @@ export default async function DashboardPage({ searchParams }: Props) {
             {kycStatus === "pending" ? "Your identity check is being reviewed" : "Verify your identity"}
           </h2>
           <p className="mt-1 text-sm text-muted">Needed before purchases above $1,000 in total.</p>
-          <Link
+          <IntentLink
             href={routes.dashboard.kyc}
             className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4"
           >
             {kycStatus === "pending" ? "See its status" : "Verify now"}
-          </Link>
+          </IntentLink>
         </section>
       ) : null}
       {!user.totpEnabledAt ? (
         <section className="rounded-xl border border-line bg-surface p-5">
           <h2 className="font-semibold">Protect your account with two-factor authentication</h2>
           <p className="mt-1 text-sm text-muted">It stops anyone who learns your password from signing in as you.</p>
-          <Link
+          <IntentLink
             href={routes.dashboard.security}
             className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4"
           >
             Turn on 2FA
-          </Link>
+          </IntentLink>
         </section>
       ) : null}
       {mining.contracts === 0 ? (
@@ -121,9 +121,9 @@ export default async function DashboardPage({ searchParams }: Props) {
               <ul className="mt-2 space-y-1 text-sm">
                 {mining.endingSoon.map((contract) => (
                   <li key={contract.id}>
-                    <Link href={routes.dashboard.contract(contract.id)} className="underline underline-offset-4">
+                    <IntentLink href={routes.dashboard.contract(contract.id)} className="underline underline-offset-4">
                       {contract.title}
-                    </Link>{" "}
+                    </IntentLink>{" "}
                     ends <span className="tabular-nums">{formatDateTimeWithUtc(contract.endsAt, user.timeZone)}</span>
                   </li>
                 ))}

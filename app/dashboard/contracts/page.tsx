@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ButtonLink } from "@/components/ui/button-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireUser } from "@/lib/auth/session";
@@ -36,9 +36,9 @@ export default async function ContractsPage() {
                 className="rounded-xl border border-line bg-surface p-5"
                 data-testid="contract-card"
               >
-                <Link href={routes.dashboard.contract(contract.id)} className="font-semibold hover:underline">
+                <IntentLink href={routes.dashboard.contract(contract.id)} className="font-semibold hover:underline">
                   {contract.product.title}
-                </Link>
+                </IntentLink>
                 <p className="mt-1 text-sm text-muted">
                   {formatInteger(contract.th)} TH/s · {CONTRACT_STATUS[contract.status]}
                   <span className="block tabular-nums">

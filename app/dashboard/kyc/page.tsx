@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { CircleAlert, Clock, ShieldCheck, ShieldX } from "lucide-react";
 import { HumanReviewButton } from "@/components/kyc/human-review-button";
 import { KycForm } from "@/components/kyc/kyc-form";
@@ -53,9 +53,9 @@ export default async function KycPage() {
             {kycCase.humanReviewRequestedAt ? (
               <p className="mt-1">
                 You asked for a human review of this flag. Follow it in your{" "}
-                <Link href={routes.dashboard.privacy} className="font-medium underline underline-offset-4">
+                <IntentLink href={routes.dashboard.privacy} className="font-medium underline underline-offset-4">
                   privacy centre
-                </Link>
+                </IntentLink>
                 .
               </p>
             ) : (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { OrderActions } from "@/components/orders/order-actions";
 import { ButtonLink } from "@/components/ui/button-link";
 import { Pager } from "@/components/ui/pager";
@@ -41,9 +41,9 @@ export default async function OrdersPage({ searchParams }: Props) {
           className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-500/10 dark:text-green-300"
         >
           Paid. Your contract is scheduled; see{" "}
-          <Link href={routes.dashboard.contracts} className="underline">
+          <IntentLink href={routes.dashboard.contracts} className="underline">
             Contracts
-          </Link>
+          </IntentLink>
           .
         </p>
       ) : null}
@@ -83,12 +83,12 @@ export default async function OrdersPage({ searchParams }: Props) {
                   </div>
                 ) : order.contract ? (
                   <>
-                    <Link
+                    <IntentLink
                       href={routes.dashboard.contract(order.contract.id)}
                       className="text-accent-ink underline underline-offset-4"
                     >
                       {ORDER_STATUS_FOR_CUSTOMER[order.status]} · contract
-                    </Link>
+                    </IntentLink>
                     <span className="block whitespace-nowrap text-xs text-muted tabular-nums">
                       starts {formatDateTimeWithUtc(order.contract.startsAt, user.timeZone)}
                     </span>
@@ -103,9 +103,9 @@ export default async function OrdersPage({ searchParams }: Props) {
                       <>
                         {" "}
                         See{" "}
-                        <Link href={routes.dashboard.wallet} className="underline underline-offset-4">
+                        <IntentLink href={routes.dashboard.wallet} className="underline underline-offset-4">
                           Wallet
-                        </Link>
+                        </IntentLink>
                         .
                       </>
                     ) : null}

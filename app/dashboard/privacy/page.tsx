@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { IdentityForm } from "@/components/privacy/identity-form";
 import { PrivacyRequestForm } from "@/components/privacy/request-form";
 import { RequestStatus } from "@/components/privacy/request-status";
@@ -27,9 +27,9 @@ export default async function PrivacyCentrePage() {
       <h1 className="text-2xl font-semibold tracking-tight">Privacy centre</h1>
       <p className="text-sm text-muted">
         Use the rights our{" "}
-        <Link href={routes.privacy} className="text-accent-ink underline underline-offset-4">
+        <IntentLink href={routes.privacy} className="text-accent-ink underline underline-offset-4">
           privacy policy
-        </Link>{" "}
+        </IntentLink>{" "}
         describes. We answer every request within 30 days of filing; if we need longer (at most two more months), we
         tell you why within those 30 days.
       </p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ApiKeyTable } from "@/components/security/api-key-table";
 import { NewApiKeyForm } from "@/components/security/new-api-key-form";
 import { DataTable } from "@/components/ui/data-table";
@@ -73,18 +73,18 @@ export default async function SecurityPage({ searchParams }: Props) {
               <EmptyState>
                 A personal API key lets your own scripts and spreadsheets read your contracts, earnings and orders (and,
                 if you allow it, place orders) without your password. You have none yet.{" "}
-                <Link href={routes.customerApi.reference} className="font-medium underline underline-offset-4">
+                <IntentLink href={routes.customerApi.reference} className="font-medium underline underline-offset-4">
                   How the API works
-                </Link>
+                </IntentLink>
               </EmptyState>
             ) : (
               <>
                 <p className="text-sm text-muted">
                   Up to {MAX_LIVE_API_KEYS} live keys. Anyone holding a key can do what it allows until it expires or
                   you revoke it.{" "}
-                  <Link href={routes.customerApi.reference} className="font-medium underline underline-offset-4">
+                  <IntentLink href={routes.customerApi.reference} className="font-medium underline underline-offset-4">
                     API documentation
-                  </Link>
+                  </IntentLink>
                 </p>
                 <ApiKeyTable keys={apiKeys} timeZone={user.timeZone} />
               </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { CookieSettingsButton } from "@/components/privacy/cookie-settings-button";
 import { MarketingPreferenceForm } from "@/components/privacy/marketing-preference-form";
 import { RestrictionSummary } from "@/components/privacy/restriction-summary";
@@ -107,9 +107,9 @@ export default async function SettingsPage() {
         </h2>
         <p className="mt-1 text-sm text-muted">
           The version in force is of {termsDate(CURRENT_TERMS)}.{" "}
-          <Link href={routes.terms} className="text-accent-ink underline underline-offset-4">
+          <IntentLink href={routes.terms} className="text-accent-ink underline underline-offset-4">
             Read the terms
-          </Link>
+          </IntentLink>
         </p>
         {acceptances.length === 0 ? (
           <p className="mt-2 text-sm text-muted">You have not accepted a version yet.</p>
@@ -122,12 +122,12 @@ export default async function SettingsPage() {
               {acceptances.map((row) => (
                 <tr key={row.id}>
                   <td className={cell}>
-                    <Link
+                    <IntentLink
                       href={row.version === CURRENT_TERMS.id ? routes.terms : routes.termsVersion(row.version)}
                       className="text-accent-ink underline underline-offset-4"
                     >
                       {termsDate({ id: row.version })}
-                    </Link>
+                    </IntentLink>
                   </td>
                   <td className={`${cell} whitespace-nowrap tabular-nums`}>
                     {formatDateTime(row.acceptedAt, user.timeZone)}

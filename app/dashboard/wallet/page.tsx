@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { HistorySection } from "@/components/ledger/history-section";
 import { TopUpForm } from "@/components/orders/top-up-form";
 import { requireUser } from "@/lib/auth/session";
@@ -46,9 +46,9 @@ export default async function WalletPage({ searchParams }: Props) {
             </span>
           </dd>
           <dd className="mt-2 text-sm">
-            <Link href={routes.dashboard.withdrawals} className="underline underline-offset-4">
+            <IntentLink href={routes.dashboard.withdrawals} className="underline underline-offset-4">
               Withdraw BTC
-            </Link>
+            </IntentLink>
           </dd>
         </div>
       </dl>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { DataTable } from "@/components/ui/data-table";
 import { PayoutAddressForm } from "@/components/withdrawals/payout-address-form";
 import { WithdrawalForm } from "@/components/withdrawals/withdrawal-form";
@@ -45,9 +45,9 @@ export default async function WithdrawalsPage() {
           {missing.map((item, index) => (
             <span key={item.href}>
               {index > 0 ? " and " : ""}
-              <Link href={item.href} className="underline underline-offset-4">
+              <IntentLink href={item.href} className="underline underline-offset-4">
                 {item.text}
-              </Link>
+              </IntentLink>
             </span>
           ))}
           .

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { usdBalance } from "@/lib/ledger/queries";
 import { contractWindow } from "@/lib/orders/contracts";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { formatDateTimeWithUtc } from "@/lib/format/date";
 import { routes } from "@/lib/routes";
 
@@ -38,9 +38,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       {!user.emailVerifiedAt ? (
         <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm dark:bg-amber-500/10">
           Confirm your email before buying.{" "}
-          <Link href={routes.dashboard.home} className="underline">
+          <IntentLink href={routes.dashboard.home} className="underline">
             Send a new link
-          </Link>
+          </IntentLink>
           .
         </p>
       ) : null}

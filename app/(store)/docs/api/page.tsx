@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ReferenceTable, SchemaType, schemaAnchor, type JsonSchema } from "@/components/api-docs/schema-type";
 import { API_SCOPE_LABELS, API_SCOPES } from "@/lib/api-keys/scopes";
 import { API_OPERATIONS, type ApiOperation } from "@/lib/api/operations";
@@ -73,9 +73,9 @@ export default function ApiReferencePage() {
         </h2>
         <p>
           Make a personal key on your{" "}
-          <Link href={routes.dashboard.security} className="underline underline-offset-4">
+          <IntentLink href={routes.dashboard.security} className="underline underline-offset-4">
             security page
-          </Link>{" "}
+          </IntentLink>{" "}
           and send it with every request: <code className={code}>Authorization: Bearer hw_live_…</code>. The key is
           shown once; we keep only a keyed hash of it. Revoking it stops it at once. A key reads and changes its
           owner&apos;s data only, within its scopes:

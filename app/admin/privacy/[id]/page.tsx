@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { notFound } from "next/navigation";
 import {
   ApplyRectificationButton,
@@ -181,12 +181,12 @@ export default async function PrivacyRequestPage({ params }: Props) {
             />
           </dl>
           {can(officer.role, "kyc.review") ? (
-            <Link
+            <IntentLink
               href={routes.admin.kycCase(row.kycCase.id)}
               className="mt-3 inline-block text-sm font-medium text-accent-ink underline underline-offset-4"
             >
               Open the KYC case
-            </Link>
+            </IntentLink>
           ) : (
             <p className="mt-3 text-sm text-muted">
               The case&apos;s documents stay with the KYC reviewers; ask one to review the flag, then answer the

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { notFound } from "next/navigation";
 import { ReplyForm } from "@/components/support/reply-form";
 import { TicketControls } from "@/components/support/ticket-controls";
@@ -32,9 +32,9 @@ export default async function SupportTicketPage({ params }: Props) {
             <>
               {" "}
               (
-              <Link href={routes.admin.user(ticket.user.id)} className="underline underline-offset-4">
+              <IntentLink href={routes.admin.user(ticket.user.id)} className="underline underline-offset-4">
                 account
-              </Link>
+              </IntentLink>
               )
             </>
           ) : ticket.user ? null : (

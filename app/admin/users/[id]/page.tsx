@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { notFound } from "next/navigation";
 import { CreditForm } from "@/components/ledger/credit-form";
 import { PendingCredits } from "@/components/ledger/pending-credits";
@@ -71,9 +71,12 @@ export default async function AdminUserPage({ params }: Props) {
               label="Identity (KYC)"
               value={
                 user.kycCase?.status && user.kycCase.status !== "not_started" ? (
-                  <Link href={routes.admin.kycByStatus(user.kycCase.status)} className="underline underline-offset-4">
+                  <IntentLink
+                    href={routes.admin.kycByStatus(user.kycCase.status)}
+                    className="underline underline-offset-4"
+                  >
                     {KYC_STATUS_FOR_STAFF[user.kycCase.status]}
-                  </Link>
+                  </IntentLink>
                 ) : (
                   KYC_STATUS_FOR_STAFF.not_started
                 )
@@ -122,9 +125,9 @@ export default async function AdminUserPage({ params }: Props) {
           reason={user.restrictionReason}
         />
         <p className="mt-3 text-sm">
-          <Link href={routes.admin.auditOfTarget(user.id)} className="underline underline-offset-4">
+          <IntentLink href={routes.admin.auditOfTarget(user.id)} className="underline underline-offset-4">
             Staff actions on this account
-          </Link>
+          </IntentLink>
         </p>
       </section>
       <section aria-labelledby="orders-title" className="space-y-3">
@@ -156,9 +159,9 @@ export default async function AdminUserPage({ params }: Props) {
           </DataTable>
         )}
         {orders.next ? (
-          <Link href={routes.admin.ordersOfCustomer(user.email)} className="text-sm underline underline-offset-4">
+          <IntentLink href={routes.admin.ordersOfCustomer(user.email)} className="text-sm underline underline-offset-4">
             All orders of this customer
-          </Link>
+          </IntentLink>
         ) : null}
       </section>
       <section aria-labelledby="contracts-title" className="space-y-3">
