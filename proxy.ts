@@ -4,7 +4,7 @@
 // a session lapses 7 days after its last use (lib/auth/session-cookie.ts). The redirect is a
 // convenience only: every page, action and route checks the session itself (lib/auth/session.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { renewedSessionCookie, SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
+import { hasSessionCookie, renewedSessionCookie } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy, isPerRequestPath } from "@/lib/security/csp";
 
 const PROTECTED = ["/dashboard", "/admin"];
@@ -13,7 +13,7 @@ const AUTH_ROUTES = "/api/auth/";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const signedOut = !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
+  const signedOut = !hasSessionCookie((name) => request.cookies.has(name));
   if (signedOut && PROTECTED.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";

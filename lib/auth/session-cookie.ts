@@ -48,7 +48,7 @@ export async function sessionClaims(cookie: CookieGetter): Promise<SessionClaims
 export const SESSION_IDLE_SECONDS = 7 * 24 * 60 * 60;
 
 /** A cookie in use is re-issued once it is this old, so the 7 days count from the last day of use. */
-export const SESSION_RENEW_AFTER_SECONDS = 24 * 60 * 60;
+const SESSION_RENEW_AFTER_SECONDS = 24 * 60 * 60;
 
 /** The session cookie to set on the response, as next-auth sets it at sign-in. */
 export type RenewedSessionCookie = {
@@ -114,13 +114,14 @@ async function openSessionCookie(
     const found = cookieValue(cookie, name);
     if (!found) continue;
     if (!COMPACT_JWE.test(found.token)) return null;
+    const opened = openedTokens();
     const key = `${name} ${found.token}`; // the name salts the key: a token opens under its own name only
-    let payload = openedTokens().get(key);
+    let payload = opened.get(key);
     if (!payload) {
       payload =
         (await decode({ token: found.token, secret: sessionSecrets(), salt: name }).catch(() => null)) ?? undefined;
       if (!payload) return null;
-      openedTokens().set(key, payload);
+      opened.set(key, payload);
     }
     if (typeof payload.exp !== "number" || payload.exp * 1000 <= Date.now()) return null;
     return { name, payload, chunked: found.chunked };
@@ -128,12 +129,19 @@ async function openSessionCookie(
   return null;
 }
 
+/** Whether the request carries a session cookie, whole or in chunks (opened or not). */
+export function hasSessionCookie(has: (name: string) => boolean): boolean {
+  return SESSION_COOKIE_NAMES.some((name) => has(name) || has(chunkName(name, 0)));
+}
+
+const chunkName = (name: string, index: number) => `${name}.${index}`;
+
 function cookieValue(cookie: CookieGetter, name: string): { token: string; chunked: boolean } | undefined {
   const whole = cookie(name);
   if (whole) return { token: whole, chunked: false };
   const chunks: string[] = [];
   for (let index = 0; index < MAX_CHUNKS; index++) {
-    const chunk = cookie(`${name}.${index}`);
+    const chunk = cookie(chunkName(name, index));
     if (!chunk) break;
     chunks.push(chunk);
   }
