@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, type Db } from "@/lib/db/client";
+import { CURRENT_TERMS } from "@/lib/privacy/terms";
 import { SEED_ACCOUNTS, SEED_MARKET_DAYS, SEED_PRODUCTS, seedMarketFor } from "./seed-data";
 
 export type SeedOptions = { demoAccounts?: boolean; today?: Date };
@@ -46,6 +47,11 @@ export async function seed(db: Db, { demoAccounts = false, today = new Date() }:
           role: account.role,
           passwordHash: await hashPassword(account.password),
           emailVerifiedAt: new Date(),
+          // As if they had signed up through the form, which records the terms in force: the
+          // demo customer's first sign-in shows the dashboard, not a notice of "new" terms.
+          ...(account.role === "customer" && {
+            termsAcceptances: { create: { version: CURRENT_TERMS.id, source: "sign_up" } },
+          }),
         },
       });
     }

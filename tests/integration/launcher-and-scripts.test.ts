@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/client";
+import { CURRENT_TERMS } from "@/lib/privacy/terms";
 import { SEED_ACCOUNTS } from "@/prisma/seed-data";
 import { prepareDatabase } from "@/scripts/lib/app-database";
 import { scratchDatabases } from "../support/test-database";
@@ -19,6 +20,7 @@ async function demoUsers(url: string) {
     return await db.user.findMany({
       where: { email: { in: SEED_ACCOUNTS.map((account) => account.email) } },
       omit: { passwordHash: false },
+      include: { termsAcceptances: { select: { version: true, source: true } } },
     });
   } finally {
     await db.$disconnect();
@@ -46,6 +48,14 @@ describe("demo logins at start", () => {
     const embedded = await bareDatabase();
     const first = await prepareDatabase({ url: embedded.url, embedded: true }, { demoFlag: undefined, log: quiet });
     expect(first.demoLogins).toHaveLength(2);
+    // The demo customer signed up under the terms in force, as the form records them; staff accept none.
+    const accepted = Object.fromEntries(
+      (await demoUsers(embedded.url)).map((user) => [user.email, user.termsAcceptances]),
+    );
+    expect(accepted).toEqual({
+      "customer@hashwork.local": [{ version: CURRENT_TERMS.id, source: "sign_up" }],
+      "admin@hashwork.local": [],
+    });
 
     const db = createPrismaClient(embedded.url);
     await db.user.delete({ where: { email: "customer@hashwork.local" } });
