@@ -69,7 +69,7 @@ export default defineConfig([
   },
   {
     // Pages rendered per request: a link in view must not make the server render its page.
-    files: ["app/dashboard/**/*.{ts,tsx}", "app/admin/**/*.{ts,tsx}"],
+    files: ["app/dashboard/**/*.{ts,tsx}", "app/admin/**/*.{ts,tsx}", "app/(checkout)/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -311,6 +311,13 @@ test("the header follows the session through client-side navigation, without a r
   await header.getByRole("link", { name: "Dashboard" }).click();
   await expect(header.getByTestId("signed-in-as")).toHaveText(account.email);
 
+  // Checkout is a signed-in page too: the same header, reached from the storefront.
+  await page.goto("/");
+  await page.getByRole("link", { name: "Buy Now: Antminer S19 Pro · 20 days" }).click();
+  await expect(page.getByRole("heading", { name: /Checkout: Antminer S19 Pro · 20 days/ })).toBeVisible();
+  await expect(header.getByTestId("signed-in-as")).toHaveText(account.email);
+  await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
+
   await header.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
